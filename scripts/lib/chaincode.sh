@@ -1,0 +1,110 @@
+# shellcheck shell=bash
+# Chaincode lifecycle used by scripts/network.sh: build the bundle, package it for the external
+# builder, install on every peer, approve by every organisation, commit, and wait until it answers.
+
+BT_CC_POLICY="${BT_CC_POLICY:-OR('MiningMSP.peer','ManufacturingMSP.peer','RecyclingMSP.peer','AuditorMSP.peer')}"
+BT_CC_COLLECTIONS="${BT_ROOT}/chaincode/collections_config.json"
+
+build_chaincode_package() {
+  local out="$1" stage
+  (cd "$BT_ROOT" && npm run --silent build:chaincode) > "${BT_LOG_DIR}/chaincode-build.log" 2>&1 \
+    || die "building the chaincode failed; see ${BT_LOG_DIR}/chaincode-build.log:
+$(tail -n 15 "${BT_LOG_DIR}/chaincode-build.log")"
+  stage="$(mktemp -d)"
+  cp "${BT_ROOT}/dist/chaincode-bundle/chaincode.js" "$stage/"
+  # Deterministic archives: the same bundle always gives the same package id.
+  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$stage" -cf - chaincode.js | gzip -n > "$stage/code.tar.gz"
+  local hash; hash="$(sha256sum "$stage/code.tar.gz" | cut -c1-12)"
+  printf '{"type":"battery-trace-node","label":"%s_%s"}\n' "$BT_CHAINCODE_NAME" "$hash" > "$stage/metadata.json"
+  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$stage" -cf - metadata.json code.tar.gz | gzip -n > "$out"
+  rm -rf "$stage"
+}
+
+# definition_version PACKAGE: a version string that changes whenever the package, policy or collections do.
+definition_version() {
+  {
+    sha256sum "$1"
+    echo "$BT_CC_POLICY"
+    if [[ -f "$BT_CC_COLLECTIONS" ]]; then cat "$BT_CC_COLLECTIONS"; fi
+  } | sha256sum | cut -c1-12
+}
+
+committed_field() { # committed_field FIELD: version or sequence of the committed definition, or empty.
+  peer_cli mining lifecycle chaincode querycommitted -C "$BT_CHANNEL" -n "$BT_CHAINCODE_NAME" -O json 2>/dev/null \
+    | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{process.stdout.write(String(JSON.parse(s)[process.argv[1]]??""))}catch{}})' "$1" || true
+}
+
+orderer_cli_args() { echo "-o 127.0.0.1:$(orderer_port "${BT_ORDERERS[0]}") --tls --cafile $(orderer_tls_ca)"; }
+
+collections_args() { if [[ -f "$BT_CC_COLLECTIONS" ]]; then echo "--collections-config ${BT_CC_COLLECTIONS}"; fi; }
+
+install_everywhere() {
+  local package="$1" package_id="$2" org
+  for org in "${BT_ORGS[@]}"; do
+    if peer_cli "$org" lifecycle chaincode queryinstalled 2>/dev/null | grep -q "Package ID: ${package_id},"; then
+      ok "installed on ${org} (already)"; continue
+    fi
+    peer_cli "$org" lifecycle chaincode install "$package" >> "${BT_LOG_DIR}/peer-cli.log" 2>&1 \
+      || die "install on ${org} failed; see ${BT_LOG_DIR}/peer-cli.log and ${BT_LOG_DIR}/peer-${org}.log"
+    ok "installed on ${org}"
+  done
+}
+
+approve_and_commit() {
+  local package_id="$1" version="$2" sequence="$3" org
+  local peers=()
+  for org in "${BT_ORGS[@]}"; do
+    # shellcheck disable=SC2046
+    peer_cli "$org" lifecycle chaincode approveformyorg $(orderer_cli_args) -C "$BT_CHANNEL" -n "$BT_CHAINCODE_NAME" \
+      -v "$version" --package-id "$package_id" --sequence "$sequence" --signature-policy "$BT_CC_POLICY" \
+      $(collections_args) --waitForEvent >> "${BT_LOG_DIR}/peer-cli.log" 2>&1 \
+      || die "approval by ${org} failed; see ${BT_LOG_DIR}/peer-cli.log"
+    ok "approved by ${BT_ORG_MSP[$org]}"
+    peers+=(--peerAddresses "127.0.0.1:$(peer_port "$org")" --tlsRootCertFiles "$(peer_tls_ca "$org")")
+  done
+  # shellcheck disable=SC2046
+  peer_cli mining lifecycle chaincode commit $(orderer_cli_args) -C "$BT_CHANNEL" -n "$BT_CHAINCODE_NAME" \
+    -v "$version" --sequence "$sequence" --signature-policy "$BT_CC_POLICY" $(collections_args) \
+    "${peers[@]}" --waitForEvent >> "${BT_LOG_DIR}/peer-cli.log" 2>&1 \
+    || die "commit of the chaincode definition failed; see ${BT_LOG_DIR}/peer-cli.log"
+  ok "definition committed: version ${version}, sequence ${sequence}"
+}
+
+# chaincode_answers ORG: the chaincode on ORG's peer answers a read (the peer launches it if needed).
+chaincode_answers() {
+  BT_CLI_TIMEOUT=100 peer_cli "$1" chaincode query -C "$BT_CHANNEL" -n "$BT_CHAINCODE_NAME" \
+    -c '{"Args":["baseline:Read","ready"]}'
+}
+
+wait_chaincode_ready() {
+  local org
+  for org in "${BT_ORGS[@]}"; do
+    if ! wait_for "chaincode on ${org}" 120 chaincode_answers "$org"; then
+      die "the chaincode did not start on the peer of ${org}; see ${BT_LOG_DIR}/chaincode-${org}.log and ${BT_LOG_DIR}/peer-${org}.log:
+$(tail -n 8 "${BT_LOG_DIR}/chaincode-${org}.log" 2>/dev/null || echo '(no chaincode log: the builder never ran it)')"
+    fi
+    ok "chaincode answers on ${org} (pid $(cat "${BT_PID_DIR}/chaincode-${org}.pid" 2>/dev/null || echo '?'))"
+  done
+}
+
+deploy_chaincode() {
+  step "Chaincode '${BT_CHAINCODE_NAME}'"
+  local package="${BT_NETWORK_DIR}/chaincode/${BT_CHAINCODE_NAME}.tar.gz"
+  mkdir -p "$(dirname "$package")"
+  build_chaincode_package "$package"
+  local label package_id version committed sequence
+  label="$(tar -xzOf "$package" metadata.json | sed 's/.*"label":"\([^"]*\)".*/\1/')"
+  package_id="${label}:$(sha256sum "$package" | cut -d' ' -f1)"
+  version="$(definition_version "$package")"
+  ok "package ${package_id:0:40}…"
+  install_everywhere "$package" "$package_id"
+  committed="$(committed_field version)"
+  if [[ "$committed" == "$version" ]]; then
+    ok "definition version ${version} already committed"
+  else
+    sequence=$(( $(committed_field sequence) + 1 ))
+    approve_and_commit "$package_id" "$version" "$sequence"
+  fi
+  wait_chaincode_ready
+  step "Chaincode ready"
+}
