@@ -72,7 +72,7 @@ cmd_down() {
 
 cmd_status() {
   local name org pid state
-  printf '%-18s %-8s %-8s %-22s %s\n' NODE PID STATE ADDRESS HEALTH
+  printf '%-24s %-8s %-8s %-22s %s\n' NODE PID STATE ADDRESS HEALTH
   for name in "${BT_ORDERERS[@]}"; do
     status_line "orderer-${name}" "127.0.0.1:$(orderer_port "$name")" "$(orderer_ops_port "$name")"
   done
@@ -85,7 +85,7 @@ cmd_status() {
       pid="$(cat "${BT_PID_DIR}/chaincode-${org}.pid")"
       kill -0 "$pid" 2>/dev/null && state="running"
     fi
-    printf '%-18s %-8s %-8s %-22s %s\n' "chaincode-${org}" "$pid" "$state" "-" "log: ${BT_LOG_DIR}/chaincode-${org}.log"
+    printf '%-24s %-8s %-8s %-22s %s\n' "chaincode-${org}" "$pid" "$state" "-" "log: ${BT_LOG_DIR}/chaincode-${org}.log"
   done
 }
 
@@ -96,7 +96,7 @@ status_line() {
     state="running"
     health="$(curl -s --max-time 2 --cacert "$(node_tls_ca "$name")" "https://127.0.0.1:${ops}/healthz" || echo unreachable)"
   fi
-  printf '%-18s %-8s %-8s %-22s %s\n' "$name" "$pid" "$state" "$address" "$health"
+  printf '%-24s %-8s %-8s %-22s %s\n' "$name" "$pid" "$state" "$address" "$health"
 }
 
 case "${1:-}" in

@@ -28,6 +28,8 @@ run_orderer() {
   export ORDERER_OPERATIONS_LISTENADDRESS="127.0.0.1:$(orderer_ops_port "$name")"
   export ORDERER_OPERATIONS_TLS_CERTIFICATE="${tls}/server.crt"
   export ORDERER_OPERATIONS_TLS_PRIVATEKEY="${tls}/server.key"
+  # /metrics and /logspec need a client certificate from the organisation's TLS CA; /healthz does not.
+  export ORDERER_OPERATIONS_TLS_CLIENTROOTCAS="[${tls}/ca.crt]"
   export ORDERER_ADMIN_LISTENADDRESS="127.0.0.1:$(orderer_admin_port "$name")"
   export ORDERER_ADMIN_TLS_CERTIFICATE="${tls}/server.crt"
   export ORDERER_ADMIN_TLS_PRIVATEKEY="${tls}/server.key"
@@ -61,6 +63,8 @@ run_peer() {
   export CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$(peer_ops_port "$org")"
   export CORE_OPERATIONS_TLS_CERT_FILE="${tls}/server.crt"
   export CORE_OPERATIONS_TLS_KEY_FILE="${tls}/server.key"
+  # /metrics and /logspec need a client certificate from the organisation's TLS CA; /healthz does not.
+  export CORE_OPERATIONS_TLS_CLIENTROOTCAS_FILES="${tls}/ca.crt"
   export BT_NETWORK_DIR
   exec "${BT_FABRIC_BIN}/peer" node start
 }

@@ -167,9 +167,11 @@ write_connection_material() {
       local key; key="$(ls "${msp}/keystore/"* | head -n1)"
       identities+=("${user,,}=${msp}/signcerts/${user}@${org}.${BT_DOMAIN}-cert.pem=${key}")
     done
+    local admin_tls="${dir}/users/Admin@${org}.${BT_DOMAIN}/tls"
     node "${BT_ROOT}/scripts/lib/connection-material.mjs" "${BT_CONNECTION_DIR}/${org}.json" \
       "$org" "${BT_ORG_MSP[$org]}" "$BT_CHANNEL" "$BT_CHAINCODE_NAME" "$(peer_host "$org")" \
-      "localhost:$(peer_port "$org")" "$(peer_tls_ca "$org")" "${identities[@]}"
+      "localhost:$(peer_port "$org")" "$(peer_tls_ca "$org")" \
+      "https://127.0.0.1:$(peer_ops_port "$org")" "${admin_tls}/client.crt" "${admin_tls}/client.key" "${identities[@]}"
   done
   ok "${BT_CONNECTION_DIR}/{$(IFS=,; echo "${BT_ORGS[*]}")}.json"
 }
