@@ -16,6 +16,8 @@ Commands:
   down [--purge]  stop every process the network started (by pid); --purge also deletes all state
   status          list the nodes and chaincode processes with their pids, ports and health
   deploy          build and deploy the chaincode on a running network (new lifecycle sequence if changed)
+  stop-node NODE  stop one node of a running network (e.g. orderer-orderer1, peer-mining): fault tests
+  start-node NODE start that node again on its existing ledger and wait until it is healthy
 
 Environment:
   BT_NETWORK_DIR  state folder: crypto material, ledgers, logs, pids, connection material (default: .network)
@@ -70,6 +72,26 @@ cmd_down() {
   fi
 }
 
+cmd_stop_node() {
+  local name="${1:?node name, e.g. orderer-orderer1 or peer-mining}"
+  [[ -f "${BT_PID_DIR}/${name}.pid" ]] || die "no running node '${name}' (see 'scripts/network.sh status')"
+  stop_process "$name" || info "${name} was not running"
+  if [[ "$name" == peer-* ]]; then
+    # the peer's chaincode process belongs to its process group and stopped with it
+    rm -f "${BT_PID_DIR}/chaincode-${name#peer-}.pid"
+  fi
+}
+
+cmd_start_node() {
+  local name="${1:?node name, e.g. orderer-orderer1 or peer-mining}"
+  BT_FABRIC_BIN="$("${BT_ROOT}/scripts/fabric-binaries.sh")"; export BT_FABRIC_BIN
+  case "$name" in
+    orderer-*) orderer_index "${name#orderer-}" >/dev/null || die "unknown node '${name}'"; start_orderer "${name#orderer-}" ;;
+    peer-*) org_index "${name#peer-}" >/dev/null || die "unknown node '${name}'"; start_peer "${name#peer-}" ;;
+    *) die "unknown node '${name}'" ;;
+  esac
+}
+
 cmd_status() {
   local name org pid state
   printf '%-24s %-8s %-8s %-22s %s\n' NODE PID STATE ADDRESS HEALTH
@@ -104,6 +126,8 @@ case "${1:-}" in
   down) shift; cmd_down "$@" ;;
   status) shift; cmd_status "$@" ;;
   deploy) shift; cmd_deploy "$@" ;;
+  stop-node) shift; cmd_stop_node "$@" ;;
+  start-node) shift; cmd_start_node "$@" ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac
