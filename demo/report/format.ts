@@ -1,0 +1,90 @@
+/** Text formatting shared by the HTML report and the terminal summary. */
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
+
+/**
+ * Escapes text for HTML element content and quoted attribute values (also inside inline SVG).
+ * @example escapeHtml('<b>"x"</b>') // '&lt;b&gt;&quot;x&quot;&lt;/b&gt;'
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`]/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * Formats an exact integer mass in grams without rounding: grams below one kilogram, else kilograms with
+ * three decimals (so every gram stays visible).
+ * @example formatMass(1234567) // '1,234.567 kg'
+ * @example formatMass(850) // '850 g'
+ */
+export function formatMass(grams: number): string {
+  if (!Number.isSafeInteger(grams)) {
+    return `${String(grams)} g`;
+  }
+  const sign = grams < 0 ? '−' : '';
+  const abs = Math.abs(grams);
+  if (abs < 1000) {
+    return `${sign}${abs} g`;
+  }
+  const kilos = Math.floor(abs / 1000);
+  const rest = String(abs % 1000).padStart(3, '0');
+  return `${sign}${groupThousands(String(kilos))}.${rest} kg`;
+}
+
+/**
+ * Formats a mass compactly for diagram labels (t, kg or g, at most three significant decimals).
+ * @example formatMassShort(12_345_678) // '12.35 t'
+ */
+export function formatMassShort(grams: number): string {
+  const abs = Math.abs(grams);
+  if (abs >= 1_000_000) {
+    return `${trimDecimals(grams / 1_000_000, 2)} t`;
+  }
+  if (abs >= 1000) {
+    return `${trimDecimals(grams / 1000, 2)} kg`;
+  }
+  return `${grams} g`;
+}
+
+function trimDecimals(value: number, decimals: number): string {
+  return value.toFixed(decimals).replace(/\.?0+$/, '');
+}
+
+/**
+ * Formats a percentage with two decimals.
+ * @example formatPercent(16.25) // '16.25 %'
+ */
+export function formatPercent(percent: number): string {
+  return `${percent.toFixed(2)} %`;
+}
+
+/**
+ * Shortens an ISO 8601 timestamp to `YYYY-MM-DD HH:MM:SS` (UTC); other text is returned unchanged.
+ * @example formatTime('2025-03-01T10:20:30.123Z') // '2025-03-01 10:20:30'
+ */
+export function formatTime(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1] ?? ''} ${match[2] ?? ''}` : iso;
+}
+
+/**
+ * Turns a camelCase or dotted identifier into words for labels.
+ * @example humanize('carbonFootprint.totalKgCo2e') // 'Carbon footprint › total kg co2e'
+ */
+export function humanize(identifier: string): string {
+  return identifier
+    .split('.')
+    .map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase())
+    .map((part, index) => (index === 0 ? part.charAt(0).toUpperCase() + part.slice(1) : part))
+    .join(' › ');
+}
