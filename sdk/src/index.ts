@@ -1,0 +1,81 @@
+/**
+ * The battery-trace SDK: a typed client on `@hyperledger/fabric-gateway` for participants and auditors of the
+ * battery value chain.
+ *
+ * - Connect: {@link connectOrganisation} (local network material), {@link connectGateway} (explicit endpoint,
+ *   TLS CA, identity, key or signer), {@link createClient} (your own fabric-gateway `Network` or `Contract`).
+ * - Act and query: typed methods on {@link BatteryTraceClient}; the generic `submit`/`submitAsync`/`evaluate`.
+ * - Errors: {@link BaseError} and its subclasses; {@link isContractError} narrows by chaincode code.
+ * - Events: `client.events()` / `client.listen()` with resumable {@link checkpointers}.
+ *
+ * @example
+ * ```ts
+ * import { connectOrganisation, retryPolicies } from 'battery-trace/sdk';
+ * const client = connectOrganisation({ org: 'mining', identity: 'user1', retry: retryPolicies.readConflicts });
+ * try {
+ *   await client.writeBaseline({ key: 'hello', value: 'world' });
+ * } finally {
+ *   client.close();
+ * }
+ * ```
+ * @packageDocumentation
+ */
+
+export { checkpointers, type Checkpoint, type Checkpointer, type Signer } from '@hyperledger/fabric-gateway';
+
+export * from './actions/index';
+export * from './actions/baseline/definitions';
+export * from './actions/baseline/readBaseline';
+export * from './actions/baseline/writeBaseline';
+export { bindActions, type Action, type BoundActions } from './client/bindActions';
+export { createCoreClient, defaultChaincodeName, type ClientOptions, type CoreClient } from './client/Client';
+export { connectGateway, connectOrganisation, createClient, type BatteryTraceClient, type ClientActions } from './client/createClient';
+export { isRetryable, retryDelay, retryPolicies, type RetryPolicy } from './client/retry';
+export { defineTransaction, qualifiedName, type RequestOf, type ResultOf, type TransactionDefinition, type TransactionKind } from './client/transaction';
+export {
+  createTransactor,
+  type CommitHandle,
+  type CommitReceipt,
+  type EvaluateOptions,
+  type SubmitOptions,
+  type SubmittedResult,
+  type TransactionClient,
+  type TransactorOptions,
+} from './client/Transactor';
+export {
+  connectionMaterialSchema,
+  defaultNetworkDir,
+  organisations,
+  readConnectionMaterial,
+  type ConnectionMaterial,
+  type Organisation,
+} from './connection/ConnectionMaterial';
+export {
+  openGateway,
+  organisationGatewayOptions,
+  type CommonConnectOptions,
+  type GatewayConnectOptions,
+  type GatewayConnection,
+  type OrganisationConnectOptions,
+  type SigningOptions,
+} from './connection/connect';
+export { defaultDeadlines, type Deadlines } from './connection/deadlines';
+export { BaseError, type BaseErrorParameters, type ErrorCategory, type NodeErrorDetail } from './errors/BaseError';
+export { ChaincodeError, type ChaincodeErrorParameters } from './errors/ChaincodeError';
+export { CommitError, type CommitErrorParameters, type ValidationCodeName } from './errors/CommitError';
+export { ConfigurationError } from './errors/ConfigurationError';
+export { ConflictError } from './errors/ConflictError';
+export { DecodeError } from './errors/DecodeError';
+export { EndorsementError, type EndorsementErrorParameters } from './errors/EndorsementError';
+export { categoryOfCode, type ChaincodeErrorCategory, type ErrorCode } from './errors/errorCodes';
+export { ForbiddenError } from './errors/ForbiddenError';
+export { isContractError, isErrorCategory } from './errors/isContractError';
+export { NetworkError, type NetworkErrorParameters } from './errors/NetworkError';
+export { NotFoundError } from './errors/NotFoundError';
+export { toSdkError, type ErrorContext } from './errors/toSdkError';
+export { ValidationError } from './errors/ValidationError';
+export { type EventPosition, type EventStream, type EventStreamOptions } from './events/EventStream';
+export { type Listener } from './events/listen';
+export { defaultReconnectPolicy, type ReconnectPolicy } from './events/reconnect';
+export { traceEventName, traceEventPayloadSchema, type TraceEvent, type TraceEventPayload } from './events/traceEvent';
+export { silentLogger, type Logger } from './logger';
