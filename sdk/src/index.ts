@@ -21,7 +21,7 @@
  * @packageDocumentation
  */
 
-export { checkpointers, type Checkpoint, type Checkpointer, type Signer } from '@hyperledger/fabric-gateway';
+export { checkpointers, hash, signers, type Checkpoint, type Checkpointer, type Signer } from '@hyperledger/fabric-gateway';
 
 export * from './actions/index';
 export * from './actions/baseline/definitions';
@@ -79,3 +79,17 @@ export { type Listener } from './events/listen';
 export { defaultReconnectPolicy, type ReconnectPolicy } from './events/reconnect';
 export { traceEventName, traceEventPayloadSchema, type TraceEvent, type TraceEventPayload } from './events/traceEvent';
 export { silentLogger, type Logger } from './logger';
+export {
+  proofChainSchema,
+  proofFormat,
+  proofRecordSchema,
+  proofSignatureSchema,
+  provenanceProofSchema,
+  type ProofChain,
+  type ProofRecord,
+  type ProofSignature,
+  type ProvenanceProof,
+} from './proof/ProvenanceProof';
+export { cosignProof, signProof, type TypedDataSigner, type UnsignedProof } from './proof/signProof';
+export { proofDomain, proofMessage, proofTypes } from './proof/typedData';
+export { verifyProof, zeroHash, type ProofVerification, type RecordHasher, type VerifyProofOptions } from './proof/verifyProof';
