@@ -73,8 +73,9 @@ describe('SDK provenance proofs', () => {
   it('rejects a proof whose record was altered with its hash recomputed (the signature no longer matches)', async () => {
     const tampered = clone(await proof());
     const versions = tampered.chains[1]!.versions;
-    const { recordHash: _hash, previousHash, ...fields } = versions[0]!;
-    versions[0] = version({ ...fields, massGrams: 6000 }, previousHash);
+    const original = versions[0]!;
+    const fields = Object.fromEntries(Object.entries(original).filter(([key]) => key !== 'recordHash' && key !== 'previousHash'));
+    versions[0] = version({ ...fields, massGrams: 6000 }, original.previousHash);
     const result = verifyProof(tampered, hasher);
     expect(result.valid).to.equal(false);
     expect(result.problems.join('\n')).to.match(/signature 0 was not made by/);
