@@ -19,7 +19,7 @@ export interface TransactionDefinition<Request extends z.ZodTypeAny, Result exte
   /** Schema of the JSON result. */
   readonly result: Result;
   /** Encodes the validated request as chaincode arguments; default: one JSON string. */
-  readonly encode?: (request: z.output<Request>) => string[];
+  encode?(request: z.output<Request>): string[];
 }
 
 /** The request type a caller passes for a transaction definition. */
