@@ -66,11 +66,25 @@ export function buildProgram(dependencies: CliDependencies, extraGroups: readonl
     .option('--json', 'print JSON instead of tables (for scripts)', false)
     .option('--retry <attempts>', 'attempts for transactions hitting an MVCC read conflict at commit', parseInteger, 1)
     .addHelpText('after', exitCodesHelp)
-    .showHelpAfterError('(add --help for usage)');
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => { dependencies.output.out(text.trimEnd()); },
+      writeErr: (text) => { dependencies.output.err(text.trimEnd()); },
+    });
   const runner = runnerFor(dependencies);
   for (const [name, description, specs] of [...commandGroups, ...extraGroups]) {
     program.addCommand(groupCommand(name, description, specs, runner));
   }
   program.addCommand(eventsCommand(dependencies));
+  inheritSettings(program);
   return program;
+}
+
+/** Gives every sub-command the root's output, exit and help settings (`addCommand` does not copy them). */
+function inheritSettings(parent: Command): void {
+  for (const child of parent.commands) {
+    child.copyInheritedSettings(parent);
+    inheritSettings(child);
+  }
 }

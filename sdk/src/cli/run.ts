@@ -29,8 +29,6 @@ function describeJson(error: unknown): string {
  */
 export async function runCli(argv: readonly string[], dependencies: CliDependencies): Promise<number> {
   const program = buildProgram(dependencies);
-  program.exitOverride();
-  program.configureOutput({ writeOut: (text) => { dependencies.output.out(text.trimEnd()); }, writeErr: (text) => { dependencies.output.err(text.trimEnd()); } });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCodes.ok;
