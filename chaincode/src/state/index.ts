@@ -1,0 +1,7 @@
+/** Fabric plumbing: keys, codec, the per-transaction ledger, caller identity and the transaction runner. */
+export * from './codec';
+export * from './identity';
+export * from './keys';
+export * from './ledger';
+export * from './recordTypes';
+export * from './transaction';
