@@ -23,10 +23,54 @@
 
 export { checkpointers, hash, signers, type Checkpoint, type Checkpointer, type Signer } from '@hyperledger/fabric-gateway';
 
-export * from './actions/index';
+export { actions, auditorActions, participantActions } from './actions/index';
 export * from './actions/baseline/definitions';
 export * from './actions/baseline/readBaseline';
 export * from './actions/baseline/writeBaseline';
+export * from './actions/custody/acceptTransfer';
+export * from './actions/custody/cancelTransfer';
+export * from './actions/custody/getCommercialTerms';
+export * from './actions/custody/getTransfer';
+export * from './actions/custody/listTransfers';
+export * from './actions/custody/proposeTransfer';
+export * from './actions/custody/rejectTransfer';
+export * from './actions/custody/resolveDispute';
+export * from './actions/facility/getFacility';
+export * from './actions/facility/listFacilities';
+export * from './actions/facility/registerFacility';
+export * from './actions/facility/updateCertifications';
+export * from './actions/lot/getLot';
+export * from './actions/lot/getLotHistory';
+export * from './actions/lot/listLots';
+export * from './actions/lot/mergeLots';
+export * from './actions/lot/mintLot';
+export * from './actions/lot/splitLot';
+export * from './actions/lot/traceDownstream';
+export * from './actions/lot/traceUpstream';
+export * from './actions/process/getProcessRun';
+export * from './actions/process/transform';
+export * from './actions/proof/exportProof';
+export { custodyTransactions } from './actions/definitions/custody';
+export { facilityTransactions } from './actions/definitions/facility';
+export { lotTransactions } from './actions/definitions/lot';
+export { processTransactions } from './actions/definitions/process';
+/** The chaincode's public API (record and request schemas, enums, names, codes, the record hash), as one namespace. */
+export * as api from './actions/definitions/api';
+export type {
+  Certification,
+  CommercialTerms,
+  CustodyTransfer,
+  EventEnvelope,
+  Facility,
+  HistoryEntry,
+  MaterialLot,
+  ProcessRun,
+  ProvenanceEdge,
+  RecordChange,
+  RecordHistory,
+  TraceNode,
+  TraceResult,
+} from './actions/definitions/api';
 export { bindActions, type Action, type BoundActions } from './client/bindActions';
 export { createCoreClient, defaultChaincodeName, type ClientOptions, type CoreClient } from './client/Client';
 export { connectGateway, connectOrganisation, createClient, type BatteryTraceClient, type ClientActions } from './client/createClient';
@@ -69,6 +113,7 @@ export { DecodeError } from './errors/DecodeError';
 export { EndorsementError, type EndorsementErrorParameters } from './errors/EndorsementError';
 export { categoryOfCode, type ChaincodeErrorCategory, type ErrorCode } from './errors/errorCodes';
 export { ForbiddenError } from './errors/ForbiddenError';
+export { IntegrityError, type IntegrityErrorParameters } from './errors/IntegrityError';
 export { isContractError, isErrorCategory } from './errors/isContractError';
 export { NetworkError, type NetworkErrorParameters } from './errors/NetworkError';
 export { NotFoundError } from './errors/NotFoundError';
@@ -92,4 +137,6 @@ export {
 } from './proof/ProvenanceProof';
 export { cosignProof, signProof, type TypedDataSigner, type UnsignedProof } from './proof/signProof';
 export { proofDomain, proofMessage, proofTypes } from './proof/typedData';
-export { verifyProof, zeroHash, type ProofVerification, type RecordHasher, type VerifyProofOptions } from './proof/verifyProof';
+export { recordHash, verifyRecordChain, zeroHash, type HashedRecord, type RecordHasher } from './proof/verifyChain';
+export { historyVersions, verifyHistory, type HistoryLike } from './proof/verifyHistory';
+export { verifyProof, type ProofVerification, type VerifyProofOptions } from './proof/verifyProof';

@@ -16,6 +16,7 @@ export const exitCodes = {
   configuration: 10,
   decode: 11,
   proofInvalid: 12,
+  integrity: 13,
 } as const satisfies Record<ErrorCategory | 'ok' | 'unexpected' | 'usage' | 'proofInvalid', number>;
 
 /** The exit code for an error. */
@@ -28,4 +29,5 @@ export const exitCodesHelp = `
 Exit codes:
   0 success             3 invalid request       4 not found         5 forbidden
   6 conflict            7 endorsement failed    8 commit failed     9 network unreachable
-  10 configuration      11 unexpected result    12 proof invalid    2 usage, 1 other`;
+  10 configuration      11 unexpected result    12 proof invalid    13 history does not verify
+  2 usage, 1 other`;

@@ -34,6 +34,8 @@ export interface ClientOptions {
 export interface CoreClient extends TransactionClient {
   /** The chaincode's channel name, when the client has a `Network`. */
   readonly channel: string | undefined;
+  /** The chaincode name. */
+  readonly chaincode: string;
   /**
    * Subscribes to the battery-trace events; reconnects and resumes from the checkpoint when the stream fails.
    * @throws {@link ConfigurationError} when the client was created from a bare `Contract`.
@@ -79,6 +81,7 @@ export function createCoreClient(options: ClientOptions): CoreClient {
   return {
     mspId: transactor.mspId,
     channel: options.network?.getName(),
+    chaincode: contract.getChaincodeName(),
     submit: (transaction, request, callOptions) => transactor.submit(transaction, request, callOptions),
     submitAsync: (transaction, request, callOptions) => transactor.submitAsync(transaction, request, callOptions),
     evaluate: (transaction, request, callOptions) => transactor.evaluate(transaction, request, callOptions),

@@ -4,7 +4,7 @@ import { bindActions, type BoundActions } from './bindActions';
 import { createCoreClient, type ClientOptions, type CoreClient } from './Client';
 
 /** The typed participant and auditor actions, as client methods. */
-export type ClientActions = BoundActions<typeof actions>;
+export type ClientActions = BoundActions<CoreClient, typeof actions>;
 
 /** The battery-trace client: generic transaction path, typed actions, events, close. */
 export type BatteryTraceClient = CoreClient & ClientActions;

@@ -18,6 +18,7 @@ export interface NodeErrorDetail {
  * - `commit`: the transaction was ordered but invalidated at commit (e.g. MVCC read conflict).
  * - `network`: the gateway peer or the orderer could not be reached in time.
  * - `decode`: a result or event did not match its schema.
+ * - `integrity`: a record history's hash chain does not verify.
  * - `configuration`: connection material, identity or options are wrong.
  */
 export type ErrorCategory =
@@ -30,6 +31,7 @@ export type ErrorCategory =
   | 'commit'
   | 'network'
   | 'decode'
+  | 'integrity'
   | 'configuration';
 
 /** Options shared by every SDK error constructor. */

@@ -1,17 +1,31 @@
-/** A chaincode error code as written in the error envelope. */
-export type ErrorCode = string;
+import type { ErrorCode } from '../../../chaincode/src/api/errors';
+
+export type { ErrorCode } from '../../../chaincode/src/api/errors';
 
 /** The error category of a chaincode error code. */
 export type ChaincodeErrorCategory = 'validation' | 'not-found' | 'forbidden' | 'conflict' | 'contract';
 
-const categories: Readonly<Record<string, ChaincodeErrorCategory>> = {
+/**
+ * How each chaincode code is classified. A code missing here is classified by its name (`*_NOT_FOUND`) or
+ * falls back to `contract`, so a chaincode that adds a code keeps working with an older SDK.
+ */
+const categories: Partial<Record<ErrorCode, ChaincodeErrorCategory>> = {
   INVALID_ARGUMENT: 'validation',
+  MASS_NOT_CONSERVED: 'validation',
   FORBIDDEN: 'forbidden',
-  NOT_FOUND: 'not-found',
   CONFLICT: 'conflict',
+  INVALID_STATE: 'conflict',
+  INSUFFICIENT_MASS: 'conflict',
+  INSUFFICIENT_CREDIT: 'conflict',
+  ATTESTATION_REQUIRED: 'conflict',
+  INTERNAL: 'contract',
 };
 
-/** Classifies a chaincode error code. */
+/**
+ * Classifies a chaincode error code: `INVALID_ARGUMENT` and `MASS_NOT_CONSERVED` are validation errors,
+ * `FORBIDDEN` forbidden, `*_NOT_FOUND` not-found, and state conflicts (`CONFLICT`, `INVALID_STATE`,
+ * `INSUFFICIENT_MASS`, `INSUFFICIENT_CREDIT`, `ATTESTATION_REQUIRED`) conflicts.
+ */
 export function categoryOfCode(code: ErrorCode): ChaincodeErrorCategory {
-  return categories[code] ?? (code.endsWith('_NOT_FOUND') ? 'not-found' : 'contract');
+  return categories[code] ?? (code.endsWith('NOT_FOUND') ? 'not-found' : 'contract');
 }

@@ -4,7 +4,7 @@ import { ChaincodeError, type ChaincodeErrorParameters } from './ChaincodeError'
 import { CommitError } from './CommitError';
 import { ConflictError } from './ConflictError';
 import { EndorsementError } from './EndorsementError';
-import { decodeEnvelope, type ErrorEnvelope } from './envelope';
+import { decodeErrorEnvelope, type ErrorEnvelope } from '../../../chaincode/src/api/errors';
 import { categoryOfCode } from './errorCodes';
 import { ForbiddenError } from './ForbiddenError';
 import { NetworkError } from './NetworkError';
@@ -70,12 +70,12 @@ function transactionIdOf(error: GatewayError): string | undefined {
 
 function findEnvelope(error: GatewayError): ErrorEnvelope | undefined {
   for (const detail of error.details) {
-    const envelope = decodeEnvelope(detail.message);
+    const envelope = decodeErrorEnvelope(detail.message);
     if (envelope) {
       return envelope;
     }
   }
-  return decodeEnvelope(error.message);
+  return decodeErrorEnvelope(error.message);
 }
 
 const constructors = {

@@ -1,10 +1,8 @@
 import { getAddress, verifyTypedData } from 'ethers';
 import { describeIssues } from '../client/codec';
-import { provenanceProofSchema, type ProofChain, type ProvenanceProof } from './ProvenanceProof';
+import { provenanceProofSchema, type ProvenanceProof } from './ProvenanceProof';
 import { proofDomain, proofMessage, proofTypes } from './typedData';
-
-/** Recomputes a record version's hash from its fields (without the hash fields) and the previous hash. */
-export type RecordHasher = (fields: Readonly<Record<string, unknown>>, previousHash: string) => string;
+import { recordHash, verifyRecordChain, zeroHash, type RecordHasher } from './verifyChain';
 
 /** Options of {@link verifyProof}. */
 export interface VerifyProofOptions {
@@ -12,6 +10,8 @@ export interface VerifyProofOptions {
   readonly trustedSigners?: readonly string[];
   /** The `previousHash` of a record's first version; default 32 zero bytes. */
   readonly genesisHash?: string;
+  /** The record hash function; default the chaincode's {@link recordHash}. */
+  readonly hasher?: RecordHasher;
 }
 
 /** The outcome of {@link verifyProof}. */
@@ -26,47 +26,29 @@ export interface ProofVerification {
   readonly proof: ProvenanceProof | undefined;
 }
 
-/** 32 zero bytes: the `previousHash` of a record's first version. */
-export const zeroHash = `0x${'0'.repeat(64)}`;
-
 /**
  * Verifies a provenance proof offline: recomputes every record's keccak256 hash, checks every link of every
  * hash chain, and recovers every EIP-712 signature. Needs no network.
  * @param input - the proof (parsed JSON, untrusted)
- * @param hasher - the record hash function shared with the chaincode
+ * @param options - trusted signers; the hash function and genesis hash (defaults: the chaincode's)
  * @example
  * ```ts
- * const result = verifyProof(JSON.parse(text), recordHash, { trustedSigners: [exporter] });
+ * const result = verifyProof(JSON.parse(text), { trustedSigners: [exporter] });
  * if (!result.valid) console.error(result.problems);
  * ```
  */
-export function verifyProof(input: unknown, hasher: RecordHasher, options: VerifyProofOptions = {}): ProofVerification {
+export function verifyProof(input: unknown, options: VerifyProofOptions = {}): ProofVerification {
   const parsed = provenanceProofSchema.safeParse(input);
   if (!parsed.success) {
     return { valid: false, problems: [`malformed proof: ${describeIssues(parsed.error)}`], signers: [], proof: undefined };
   }
   const proof = parsed.data;
-  const problems = proof.chains.flatMap((chain) => chainProblems(chain, hasher, options.genesisHash ?? zeroHash));
+  const hasher = options.hasher ?? recordHash;
+  const genesis = options.genesisHash ?? zeroHash;
+  const problems = proof.chains.flatMap((chain) => verifyRecordChain(`${chain.type} ${chain.id}`, chain.versions, hasher, genesis));
   const { signers, problems: signatureProblems } = checkSignatures(proof);
   problems.push(...signatureProblems, ...trustProblems(signers, options.trustedSigners));
   return { valid: problems.length === 0, problems, signers, proof };
-}
-
-function chainProblems(chain: ProofChain, hasher: RecordHasher, genesisHash: string): string[] {
-  const problems: string[] = [];
-  let expectedPrevious = genesisHash;
-  chain.versions.forEach((version, index) => {
-    const where = `${chain.type} ${chain.id} version ${index}`;
-    const { recordHash, previousHash, ...fields } = version;
-    if (previousHash.toLowerCase() !== expectedPrevious.toLowerCase()) {
-      problems.push(`${where}: previousHash does not link to the version before`);
-    }
-    if (hasher(fields, previousHash).toLowerCase() !== recordHash.toLowerCase()) {
-      problems.push(`${where}: recordHash does not match the record's content`);
-    }
-    expectedPrevious = recordHash;
-  });
-  return problems;
 }
 
 function checkSignatures(proof: ProvenanceProof): { signers: string[]; problems: string[] } {

@@ -1,17 +1,9 @@
 import { expect } from 'chai';
-import { keccak256, toUtf8Bytes, Wallet } from 'ethers';
-import { cosignProof, signProof, verifyProof, zeroHash, type ProofRecord, type ProvenanceProof, type RecordHasher } from '../../../sdk/src/index';
+import { Wallet } from 'ethers';
+import { computeRecordHash } from '../../../chaincode/src/api/hashing';
+import { cosignProof, signProof, verifyProof, zeroHash, type ProofRecord, type ProvenanceProof } from '../../../sdk/src/index';
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-const hasher: RecordHasher = (fields, previousHash) => keccak256(toUtf8Bytes(canonical(fields) + previousHash));
+const hasher = computeRecordHash;
 
 function version(fields: Record<string, unknown>, previousHash: string): ProofRecord {
   return { ...fields, previousHash, recordHash: hasher(fields, previousHash) };
@@ -48,7 +40,7 @@ function clone(value: ProvenanceProof): ProvenanceProof {
 
 describe('SDK provenance proofs', () => {
   it('verifies an exported proof offline and names its signer', async () => {
-    const result = verifyProof(clone(await proof()), hasher, { trustedSigners: [exporter.address] });
+    const result = verifyProof(clone(await proof()), { trustedSigners: [exporter.address] });
     expect(result.problems).to.deep.equal([]);
     expect(result.valid).to.equal(true);
     expect(result.signers).to.deep.equal([exporter.address]);
@@ -56,7 +48,7 @@ describe('SDK provenance proofs', () => {
 
   it('accepts a co-signature by a second party', async () => {
     const cosigned = await cosignProof(await proof(), auditor);
-    const result = verifyProof(clone(cosigned), hasher, { trustedSigners: [auditor.address] });
+    const result = verifyProof(clone(cosigned), { trustedSigners: [auditor.address] });
     expect(result.valid).to.equal(true);
     expect(result.signers).to.deep.equal([exporter.address, auditor.address]);
   });
@@ -65,7 +57,7 @@ describe('SDK provenance proofs', () => {
     const tampered = clone(await proof());
     const first = tampered.chains[0]!.versions[1]!;
     first.massGrams = 900;
-    const result = verifyProof(tampered, hasher);
+    const result = verifyProof(tampered);
     expect(result.valid).to.equal(false);
     expect(result.problems.join('\n')).to.contain('lot L1 version 1: recordHash does not match');
   });
@@ -76,7 +68,7 @@ describe('SDK provenance proofs', () => {
     const original = versions[0]!;
     const fields = Object.fromEntries(Object.entries(original).filter(([key]) => key !== 'recordHash' && key !== 'previousHash'));
     versions[0] = version({ ...fields, massGrams: 6000 }, original.previousHash);
-    const result = verifyProof(tampered, hasher);
+    const result = verifyProof(tampered);
     expect(result.valid).to.equal(false);
     expect(result.problems.join('\n')).to.match(/signature 0 was not made by/);
   });
@@ -84,7 +76,7 @@ describe('SDK provenance proofs', () => {
   it('rejects a proof with a broken hash chain link', async () => {
     const tampered = clone(await proof());
     tampered.chains[0]!.versions.splice(0, 1);
-    const result = verifyProof(tampered, hasher);
+    const result = verifyProof(tampered);
     expect(result.valid).to.equal(false);
     expect(result.problems.join('\n')).to.contain('previousHash does not link');
   });
@@ -93,24 +85,24 @@ describe('SDK provenance proofs', () => {
     const tampered = clone(await proof());
     const signature = tampered.signatures[0]!;
     signature.signature = signature.signature.slice(0, -4) + (signature.signature.endsWith('1b') ? '001c' : '001b');
-    expect(verifyProof(tampered, hasher).valid).to.equal(false);
+    expect(verifyProof(tampered).valid).to.equal(false);
   });
 
   it('rejects a signature attributed to someone else', async () => {
     const tampered = clone(await proof());
     tampered.signatures[0]!.signer = auditor.address;
-    expect(verifyProof(tampered, hasher).valid).to.equal(false);
+    expect(verifyProof(tampered).valid).to.equal(false);
   });
 
   it('rejects a proof no trusted party signed', async () => {
-    const result = verifyProof(clone(await proof()), hasher, { trustedSigners: [auditor.address] });
+    const result = verifyProof(clone(await proof()), { trustedSigners: [auditor.address] });
     expect(result.valid).to.equal(false);
     expect(result.problems).to.deep.equal(['no trusted signer signed the proof']);
   });
 
   it('rejects an unsigned or malformed proof', async () => {
     const unsigned = { ...clone(await proof()), signatures: [] };
-    expect(verifyProof(unsigned, hasher).problems).to.deep.equal(['the proof is not signed']);
-    expect(verifyProof({ format: 'other' }, hasher).valid).to.equal(false);
+    expect(verifyProof(unsigned).problems).to.deep.equal(['the proof is not signed']);
+    expect(verifyProof({ format: 'other' }).valid).to.equal(false);
   });
 });

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import type { SubmitOptions, TransactionClient } from '../../client/Transactor';
+import type { RequestOf, ResultOf } from '../../client/transaction';
+import { COMMERCIAL_TERMS_TRANSIENT_KEY, type CommercialTerms } from '../definitions/api';
+import { custodyTransactions } from '../definitions/custody';
+
+/** Parameters of {@link proposeTransfer}. */
+export type ProposeTransferParameters = RequestOf<typeof custodyTransactions.proposeTransfer>;
+/** Result of {@link proposeTransfer}. */
+export type ProposeTransferReturnType = ResultOf<typeof custodyTransactions.proposeTransfer>;
+
+/** Options of {@link proposeTransfer}. */
+export interface ProposeTransferOptions extends Omit<SubmitOptions, 'transient'> {
+  /**
+   * Price, currency and contract reference. They travel as transient data to your own organisation's peer only
+   * (unless you name other endorsers), are kept in your implicit private collection, and only their hash goes on
+   * the public transfer. `salt` defaults to 16 random bytes.
+   */
+  readonly commercialTerms?: Omit<CommercialTerms, 'salt'> & { readonly salt?: string };
+}
+
+/**
+ * Proposes moving a lot in your custody to another facility (`custody:ProposeTransfer`). The lot is in transit
+ * until the receiver accepts or rejects, or you cancel.
+ * @param client - a battery-trace client (or its transaction path)
+ * @param parameters - the request; validated before anything is sent
+ * @param options - confidential commercial terms, endorsers, retry policy
+ * @returns the transfer and the lot, now in transit
+ * @throws {@link ValidationError}
+ * @throws {@link NotFoundError}
+ * @throws {@link ForbiddenError}
+ * @throws {@link ConflictError}
+ * @example
+ * ```ts
+ * const { transfer } = await client.proposeTransfer(
+ *   { id: 'T-1', lotId: 'LOT-1', toFacilityId: 'REFINERY-1', declaredMassGrams: 1_000_000, shippingDocumentsHash: hash },
+ *   { commercialTerms: { priceMinorUnits: 1_250_000, currency: 'USD', contractReference: 'PO-77' } },
+ * );
+ * ```
+ */
+export function proposeTransfer(
+  client: TransactionClient,
+  parameters: ProposeTransferParameters,
+  options: ProposeTransferOptions = {},
+): Promise<ProposeTransferReturnType> {
+  const { commercialTerms, ...rest } = options;
+  const submitOptions: SubmitOptions = commercialTerms
+    ? { ...rest, transient: { [COMMERCIAL_TERMS_TRANSIENT_KEY]: { ...commercialTerms, salt: commercialTerms.salt ?? randomBytes(16).toString('hex') } } }
+    : rest;
+  return client.submit(custodyTransactions.proposeTransfer, parameters, submitOptions);
+}
