@@ -80,11 +80,31 @@ export function formatTime(iso: string): string {
 /**
  * Turns a camelCase or dotted identifier into words for labels.
  * @example humanize('carbonFootprint.totalKgCo2e') // 'Carbon footprint › total kg co2e'
+ * @example humanize('COBALT_SULFATE') // 'Cobalt sulfate'
  */
 export function humanize(identifier: string): string {
   return identifier
     .split('.')
-    .map((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase())
+    .map((part) => (/^[A-Z0-9_]+$/.test(part) ? enumLabel(part).toLowerCase() : part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()))
     .map((part, index) => (index === 0 ? part.charAt(0).toUpperCase() + part.slice(1) : part))
     .join(' › ');
+}
+
+const ACRONYMS = new Set(['NMC', 'NCA', 'LFP', 'MHP', 'PCAM', 'CAM', 'OEM', 'CO2E', 'XRF', 'ICP', 'RMI', 'IRMA', 'EV', 'SOH']);
+
+/**
+ * Turns an UPPER_SNAKE enumeration value into a label, keeping known acronyms.
+ * @example enumLabel('CATHODE_NMC') // 'Cathode NMC'
+ */
+export function enumLabel(value: string): string {
+  return value
+    .split('_')
+    .filter((word) => word !== '')
+    .map((word, index) => {
+      const upper = word.toUpperCase();
+      if (ACRONYMS.has(upper)) return upper;
+      const lower = word.toLowerCase();
+      return index === 0 ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+    })
+    .join(' ');
 }

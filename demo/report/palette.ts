@@ -1,7 +1,7 @@
 /** Colours of the report: one per material family, stable across runs. */
 
 const MATERIAL_COLOURS: readonly (readonly [RegExp, string])[] = [
-  [/black\s*mass|blackmass/i, '#3f3f46'],
+  [/black[\s_]*mass/i, '#3f3f46'],
   [/cobalt/i, '#2563eb'],
   [/lithium|spodumene|brine/i, '#0d9488'],
   [/nickel/i, '#65a30d'],

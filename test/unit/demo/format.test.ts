@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { escapeHtml, formatMass, formatMassShort, formatPercent, formatTime, humanize } from '../../../demo/report/format';
+import { enumLabel, escapeHtml, formatMass, formatMassShort, formatPercent, formatTime, humanize } from '../../../demo/report/format';
 
 describe('demo report formatting', () => {
   describe('formatMass', () => {
@@ -49,5 +49,16 @@ describe('demo report formatting', () => {
     it('does not double-escape into something unescaped', () => {
       expect(escapeHtml('&lt;')).to.equal('&amp;lt;');
     });
+  });
+});
+
+describe('demo report enum labels', () => {
+  it('enumLabel keeps acronyms and lowercases the rest', () => {
+    expect(enumLabel('CATHODE_NMC')).to.equal('Cathode NMC');
+    expect(enumLabel('RECOVERED_COBALT_SULFATE')).to.equal('Recovered cobalt sulfate');
+  });
+
+  it('humanize reads enumeration values too', () => {
+    expect(humanize('COBALT_SULFATE')).to.equal('Cobalt sulfate');
   });
 });

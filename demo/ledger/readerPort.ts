@@ -1,0 +1,24 @@
+import type {
+  ByIdRequest,
+  CustodyTransfer,
+  Facility,
+  ListTransfersByLotRequest,
+  MaterialLot,
+  Page,
+  ProcessRun,
+  TraceRequest,
+  TraceResult,
+} from '../../chaincode/src/api';
+
+/**
+ * What the report reads from the ledger: the auditor-side queries of the battery-trace SDK client. The SDK's
+ * client satisfies this interface; the report is built from these answers only.
+ */
+export interface LedgerReader {
+  getFacility(request: ByIdRequest): Promise<Facility>;
+  getLot(request: ByIdRequest): Promise<MaterialLot>;
+  getProcessRun(request: ByIdRequest): Promise<ProcessRun>;
+  traceUpstream(request: TraceRequest): Promise<TraceResult>;
+  traceDownstream(request: TraceRequest): Promise<TraceResult>;
+  listTransfers(request: ListTransfersByLotRequest): Promise<Page<CustodyTransfer>>;
+}

@@ -1,0 +1,112 @@
+import type { Facility, MaterialLot, ProcessRun } from '../../chaincode/src/api';
+import { enumLabel, formatMass } from '../report/format';
+import type { TraceNode } from '../report/model';
+import { creationFacilityId, facilityRef } from './directory';
+import { nodeKey, type TraceGraph } from './traceGraph';
+
+/** What the tree builder looks up besides the graph. */
+export interface TreeLookups {
+  readonly facilities: ReadonlyMap<string, Facility>;
+  readonly runs: ReadonlyMap<string, ProcessRun>;
+  /** Title and facts of non-lot nodes (batteries), by `type:id`. */
+  readonly describe?: (type: string, id: string) => { title: string; facilityId?: string; massGrams?: number; details?: string[] } | undefined;
+}
+
+function certificationsOf(facility: Facility | undefined, at: string): string[] {
+  return (facility?.certifications ?? [])
+    .filter((c) => c.validFrom <= at && at <= c.validUntil)
+    .map((c) => `${c.scheme} ${c.certificateId} (valid to ${c.validUntil.slice(0, 10)})`);
+}
+
+function lotDetails(lot: MaterialLot): string[] {
+  const details: string[] = [];
+  if (lot.assay) details.push(`assay ${(lot.assay.contentBasisPoints / 100).toFixed(2)} %${lot.assay.method ? ` (${lot.assay.method})` : ''}`);
+  if (lot.carbonIntensity !== undefined) details.push(`${(lot.carbonIntensity / 1000).toFixed(1)} kg CO2e/kg`);
+  details.push(`custody model: ${enumLabel(lot.custodyModel).toLowerCase()}`);
+  return details;
+}
+
+function siteNode(lot: MaterialLot, lookups: TreeLookups): TraceNode | undefined {
+  if (lot.origin.kind !== 'MINED') return undefined;
+  const facility = lookups.facilities.get(lot.origin.facilityId);
+  const extracted = lot.origin.extractedFrom === undefined ? undefined : lot.origin.extractedFrom.slice(0, 10);
+  return {
+    id: lot.origin.facilityId,
+    kind: 'site',
+    title: facility ? `${enumLabel(facility.kind)} site` : 'Mine site',
+    usedGrams: lot.initialMassGrams,
+    ...(facility ? { facility: facilityRef(facility) } : {}),
+    ...(extracted === undefined ? {} : { date: extracted }),
+    certifications: certificationsOf(facility, lot.createdAt),
+    details: extracted === undefined ? [] : [`extracted from ${extracted}`],
+    children: [],
+  };
+}
+
+/**
+ * Builds the upstream trace tree of a record from a provenance graph read from the ledger: each record's
+ * children are the records it was made from, with the mass taken from each; mined lots end at their mine site.
+ * A record reached along two paths appears under both.
+ * @param graph - an upstream {@link TraceGraph}
+ * @param lookups - facilities and process runs read from the ledger
+ */
+export function buildUpstreamTree(graph: TraceGraph, lookups: TreeLookups): TraceNode {
+  const parentsOf = new Map<string, { type: string; id: string; massGrams: number }[]>();
+  for (const edge of graph.edges) {
+    const key = nodeKey(edge.childType, edge.childId);
+    parentsOf.set(key, [...(parentsOf.get(key) ?? []), { type: edge.parentType, id: edge.parentId, massGrams: edge.massGrams }]);
+  }
+  const build = (type: string, id: string, usedGrams: number | undefined, path: ReadonlySet<string>): TraceNode => {
+    const key = nodeKey(type, id);
+    const lot = graph.nodes.get(key)?.lot;
+    const onPath = new Set(path).add(key);
+    const children = (parentsOf.get(key) ?? []).filter((p) => !onPath.has(nodeKey(p.type, p.id))).map((p) => build(p.type, p.id, p.massGrams, onPath));
+    const used = usedGrams === undefined ? {} : { usedGrams };
+    if (lot !== undefined) {
+      const facility = lookups.facilities.get(creationFacilityId(lot, lookups.runs));
+      const site = siteNode(lot, lookups);
+      return {
+        id,
+        kind: 'lot',
+        title: enumLabel(lot.material),
+        massGrams: lot.initialMassGrams,
+        ...used,
+        ...(facility ? { facility: facilityRef(facility) } : {}),
+        date: lot.createdAt,
+        certifications: lot.claims.map((c) => `claim: ${enumLabel(c).toLowerCase()}`),
+        details: lotDetails(lot),
+        children: site ? [...children, site] : children,
+      };
+    }
+    const described = lookups.describe?.(type, id);
+    const facility = described?.facilityId === undefined ? undefined : lookups.facilities.get(described.facilityId);
+    return {
+      id,
+      kind: type === 'MaterialLot' ? 'lot' : 'battery',
+      title: described?.title ?? type,
+      ...(described?.massGrams === undefined ? {} : { massGrams: described.massGrams }),
+      ...used,
+      ...(facility ? { facility: facilityRef(facility) } : {}),
+      certifications: [],
+      details: described?.details ?? [],
+      children,
+    };
+  };
+  return build(graph.rootType, graph.rootId, undefined, new Set());
+}
+
+/** The total grams each mine site contributed along a tree's paths, for a one-line summary. */
+export function siteContributions(tree: TraceNode): Map<string, number> {
+  const totals = new Map<string, number>();
+  const walk = (node: TraceNode): void => {
+    if (node.kind === 'site') totals.set(node.id, (totals.get(node.id) ?? 0) + (node.usedGrams ?? 0));
+    node.children.forEach(walk);
+  };
+  walk(tree);
+  return totals;
+}
+
+/** A one-line description of a lot for progress output. */
+export function describeLot(lot: MaterialLot): string {
+  return `${lot.id} ${lot.material} ${formatMass(lot.massGrams)}`;
+}
