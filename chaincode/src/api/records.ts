@@ -48,6 +48,8 @@ export const recordMetaSchema = z.object(recordMetaShape).strict();
 export type RecordMeta = z.infer<typeof recordMetaSchema>;
 /** Names of the fields the repository maintains (callers never set them). */
 export type MetaField = keyof RecordMeta;
+/** A record as a transaction writes it: everything but the fields the ledger maintains, plus id and owner. */
+export type Draft<T extends RecordMeta> = Omit<T, MetaField> & Pick<RecordMeta, 'id' | 'ownerMsp'>;
 
 /** A facility's certification as its owner declares it. */
 export const certificationSchema = z

@@ -24,9 +24,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const DEFAULT_TOLERANCE_BASIS_POINTS = 50;
 /** Largest tolerance a transfer may declare: 10 %. */
 export const MAX_TOLERANCE_BASIS_POINTS = 1000;
-/** Default and largest depth of a provenance trace. */
-export const DEFAULT_TRACE_DEPTH = 8;
-export const MAX_TRACE_DEPTH = 32;
+/** Default depth of a provenance trace (a transformation counts two hops: lot → process run → lot). */
+export const DEFAULT_TRACE_DEPTH = 16;
+/** Largest depth of a provenance trace. */
+export const MAX_TRACE_DEPTH = 64;
 
 /** Request by id (every `Get…` transaction). */
 export const byIdRequestSchema = z.object({ id: idSchema }).strict();

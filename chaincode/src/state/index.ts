@@ -5,3 +5,5 @@ export * from './keys';
 export * from './ledger';
 export * from './recordTypes';
 export * from './transaction';
+export * from './lots';
+export * from './provenance';

@@ -6,6 +6,7 @@ import {
   EVENT_NAME,
   ZERO_HASH,
   type ChangeAction,
+  type Draft,
   type EventEnvelope,
   type HistoryEntry,
   type MetaField,
@@ -17,8 +18,7 @@ import { decodeValue, encodeValue, type Schema } from './codec';
 import { recordKey, type CompositeKeySpec } from './keys';
 import type { RecordType } from './recordTypes';
 
-/** A record as a transaction writes it: everything but the fields the ledger maintains, plus id and owner. */
-export type Draft<T extends RecordMeta> = Omit<T, MetaField> & Pick<RecordMeta, 'id' | 'ownerMsp'>;
+export type { Draft } from '../api';
 
 /** An index or link entry found under a key prefix. */
 export interface Entry<V> {

@@ -1,0 +1,177 @@
+import { ContractError, type Claim, type CustodyModel, type Draft, type Facility, type MaterialLot, MINTING_FACILITY_KINDS } from '../api';
+import { requireDistinct, sumGrams, toMass, weightedIntensity } from './mass';
+
+/** A lot as a transaction writes it. */
+export type LotDraft = Draft<MaterialLot>;
+
+/** A minting request as the lot domain needs it (already validated). */
+export interface MintInput {
+  readonly id: string;
+  readonly material: MaterialLot['material'];
+  readonly massGrams: number;
+  readonly custodyModel: CustodyModel;
+  readonly assay?: MaterialLot['assay'];
+  readonly carbonIntensity?: number;
+  readonly extractedFrom?: string;
+  readonly extractedUntil?: string;
+  readonly claims: readonly Claim[];
+}
+
+/**
+ * Requires the caller's organisation to be the lot's custodian organisation.
+ * @throws {@link ContractError} `FORBIDDEN`
+ */
+export function requireCustodianOrg(lot: MaterialLot, callerMsp: string, action: string): void {
+  if (lot.ownerMsp !== callerMsp) {
+    throw new ContractError('FORBIDDEN', `${callerMsp} is not the custodian of lot ${lot.id} and may not ${action}`);
+  }
+}
+
+/**
+ * Requires an active lot: lots in transit, consumed or closed cannot move, split, merge or be consumed.
+ * @throws {@link ContractError} `INVALID_STATE`
+ */
+export function requireActive(lot: MaterialLot, action: string): void {
+  if (lot.status !== 'ACTIVE') {
+    throw new ContractError('INVALID_STATE', `lot ${lot.id} is ${lot.status} and cannot ${action}`);
+  }
+}
+
+/**
+ * Takes mass out of an active lot: the one lot-consumption rule shared by split, transformation and battery
+ * issuance. A lot emptied to zero becomes `CONSUMED`.
+ * @returns the lot after the withdrawal
+ * @throws {@link ContractError} `INVALID_STATE` when the lot is not active, `INSUFFICIENT_MASS` when it holds less
+ */
+export function takeFromLot(lot: MaterialLot, massGrams: number, action: string): MaterialLot {
+  requireActive(lot, action);
+  if (massGrams > lot.massGrams) {
+    throw new ContractError('INSUFFICIENT_MASS', `lot ${lot.id} holds ${lot.massGrams} g, ${massGrams} g requested to ${action}`);
+  }
+  const remaining = lot.massGrams - massGrams;
+  return { ...lot, massGrams: remaining, status: remaining === 0 ? 'CONSUMED' : lot.status };
+}
+
+/**
+ * A newly mined lot at a mine or concentrator.
+ * @throws {@link ContractError} `INVALID_STATE` when the facility cannot mint, `INVALID_ARGUMENT` for an inverted extraction period
+ */
+export function mintedLot(input: MintInput, facility: Facility): LotDraft {
+  if (!MINTING_FACILITY_KINDS.includes(facility.kind)) {
+    throw new ContractError('INVALID_STATE', `facility ${facility.id} is a ${facility.kind}; only mines and concentrators mint lots`);
+  }
+  if (input.extractedFrom !== undefined && input.extractedUntil !== undefined && input.extractedFrom > input.extractedUntil) {
+    throw new ContractError('INVALID_ARGUMENT', 'extractedFrom must not be after extractedUntil');
+  }
+  return {
+    id: input.id,
+    ownerMsp: facility.ownerMsp,
+    material: input.material,
+    massGrams: input.massGrams,
+    initialMassGrams: input.massGrams,
+    custodianFacilityId: facility.id,
+    status: 'ACTIVE',
+    custodyModel: input.custodyModel,
+    origin: { kind: 'MINED', facilityId: facility.id, country: facility.country, extractedFrom: input.extractedFrom, extractedUntil: input.extractedUntil },
+    parents: [],
+    assay: input.assay,
+    carbonIntensity: input.carbonIntensity,
+    claims: [...input.claims],
+  };
+}
+
+/** A lot derived from others at the same facility: inherits custody, material and origin links. */
+function derivedLot(id: string, template: MaterialLot, massGrams: number, origin: MaterialLot['origin'], parents: MaterialLot['parents']): LotDraft {
+  return {
+    id,
+    ownerMsp: template.ownerMsp,
+    material: template.material,
+    massGrams,
+    initialMassGrams: massGrams,
+    custodianFacilityId: template.custodianFacilityId,
+    status: 'ACTIVE',
+    custodyModel: template.custodyModel,
+    origin,
+    parents,
+    assay: template.assay,
+    carbonIntensity: template.carbonIntensity,
+    claims: [...template.claims],
+  };
+}
+
+/** The outcome of a split. */
+export interface SplitPlan {
+  readonly parent: MaterialLot;
+  readonly children: LotDraft[];
+}
+
+/**
+ * Splits children off a lot; what the children do not take stays in the parent.
+ * @throws {@link ContractError} `INVALID_ARGUMENT` for repeated ids, `INVALID_STATE`/`INSUFFICIENT_MASS` from {@link takeFromLot}
+ */
+export function planSplit(parent: MaterialLot, children: readonly { id: string; massGrams: number }[]): SplitPlan {
+  requireDistinct([parent.id, ...children.map((child) => child.id)], 'the split');
+  const taken = toMass(sumGrams(children.map((child) => child.massGrams)), 'the children together');
+  const next = takeFromLot(parent, taken, 'be split');
+  return {
+    parent: next,
+    children: children.map((child) =>
+      derivedLot(child.id, parent, child.massGrams, { kind: 'SPLIT', parentLotId: parent.id }, [{ lotId: parent.id, massGrams: child.massGrams }]),
+    ),
+  };
+}
+
+const CUSTODY_STRENGTH: readonly CustodyModel[] = ['MASS_BALANCE', 'CONTROLLED_BLENDING', 'SEGREGATED', 'IDENTITY_PRESERVED'];
+
+/**
+ * The custody model of material mixed from several sources: the weakest input model, and never identity
+ * preserved (mixing ends the identity of the sources).
+ */
+export function mixedCustodyModel(models: readonly CustodyModel[]): CustodyModel {
+  const weakest = CUSTODY_STRENGTH.find((model) => models.includes(model)) ?? 'MASS_BALANCE';
+  return weakest === 'IDENTITY_PRESERVED' && models.length > 1 ? 'SEGREGATED' : weakest;
+}
+
+/** Claims every source carries (a mix keeps only what all of it can claim). */
+export function commonClaims(lists: readonly (readonly Claim[])[]): Claim[] {
+  const [first = [], ...rest] = lists;
+  return first.filter((claim) => rest.every((list) => list.includes(claim)));
+}
+
+/** The outcome of a merge. */
+export interface MergePlan {
+  readonly merged: LotDraft;
+  readonly inputs: MaterialLot[];
+}
+
+function requireMergeable(lots: readonly MaterialLot[]): MaterialLot {
+  const [first] = lots;
+  if (first === undefined) {
+    throw new ContractError('INVALID_ARGUMENT', 'a merge needs lots');
+  }
+  for (const lot of lots) {
+    requireActive(lot, 'be merged');
+    if (lot.material !== first.material || lot.custodianFacilityId !== first.custodianFacilityId) {
+      throw new ContractError('INVALID_ARGUMENT', `lot ${lot.id} differs in material or custodian facility from lot ${first.id}`);
+    }
+  }
+  return first;
+}
+
+/**
+ * Merges whole lots of one material held at one facility into a new lot; the inputs become `CONSUMED`.
+ * @throws {@link ContractError} `INVALID_ARGUMENT` for repeated ids or mixed materials/facilities, `INVALID_STATE` for inactive lots
+ */
+export function planMerge(id: string, lots: readonly MaterialLot[]): MergePlan {
+  requireDistinct([id, ...lots.map((lot) => lot.id)], 'the merge');
+  const first = requireMergeable(lots);
+  const massGrams = toMass(sumGrams(lots.map((lot) => lot.massGrams)), 'the merged lot');
+  const merged: LotDraft = {
+    ...derivedLot(id, first, massGrams, { kind: 'MERGED' }, lots.map((lot) => ({ lotId: lot.id, massGrams: lot.massGrams }))),
+    custodyModel: mixedCustodyModel(lots.map((lot) => lot.custodyModel)),
+    claims: commonClaims(lots.map((lot) => lot.claims)),
+    carbonIntensity: weightedIntensity(lots.map((lot) => ({ massGrams: lot.massGrams, intensity: lot.carbonIntensity }))),
+    assay: undefined,
+  };
+  return { merged, inputs: lots.map((lot) => takeFromLot(lot, lot.massGrams, 'be merged')) };
+}
