@@ -1,21 +1,19 @@
-import { z } from 'zod';
+import { EVENT_NAME, eventEnvelopeSchema, type EventEnvelope } from '../../../chaincode/src/api/events';
 import type { EventPosition } from './EventStream';
 
 /** Name of the one chaincode event every battery-trace transaction emits. */
-export const traceEventName = 'battery-trace';
+export const traceEventName: string = EVENT_NAME;
 
-/** Schema of the event envelope payload. */
-export const traceEventPayloadSchema = z.object({
-  txId: z.string(),
-  transaction: z.string(),
-  timestamp: z.string(),
-  changes: z.array(z.object({ type: z.string(), id: z.string(), action: z.string() })),
-});
+/** Schema of the event payload: the chaincode's event envelope. */
+export const traceEventPayloadSchema = eventEnvelopeSchema;
 
-/** The event envelope as the chaincode emits it. */
-export type TraceEventPayload = z.infer<typeof traceEventPayloadSchema>;
+/** The event envelope as the chaincode emits it: the transaction and every record it changed. */
+export type TraceEventPayload = EventEnvelope;
 
-/** A battery-trace chaincode event with its ledger position. */
+/**
+ * A battery-trace chaincode event: the envelope (`transaction`, `timestamp`, `changes` of `{ type, id, action }`)
+ * with its ledger position (`blockNumber`, `transactionId`).
+ */
 export type TraceEvent = TraceEventPayload & EventPosition;
 
 /** Adds the ledger position to a decoded payload. */

@@ -34,7 +34,7 @@ describe('SDK events', () => {
       return [];
     })();
     expect(first).to.deep.include({ blockNumber: 5n, transactionId: 'a', txId: 'a', transaction: 'lot:MintLot' });
-    expect(first?.changes).to.deep.equal([{ type: 'lot', id: 'L-a', action: 'created' }]);
+    expect(first?.changes).to.deep.equal([{ type: 'MaterialLot', id: 'L-a', action: 'CREATED' }]);
   });
 
   it('pins a new subscription at the chain height so a reconnect before the first event misses nothing', async () => {

@@ -228,6 +228,6 @@ export class FakeNetwork {
 
 /** A battery-trace chaincode event. */
 export function traceEvent(blockNumber: bigint, transactionId: string, transaction = 'lot:MintLot'): ChaincodeEvent {
-  const payload = { txId: transactionId, transaction, timestamp: '2025-01-01T00:00:00.000Z', changes: [{ type: 'lot', id: `L-${transactionId}`, action: 'created' }] };
+  const payload = { txId: transactionId, transaction, timestamp: '2025-01-01T00:00:00.000Z', changes: [{ type: 'MaterialLot', id: `L-${transactionId}`, action: 'CREATED' }] };
   return { blockNumber, transactionId, chaincodeName: 'battery-trace', eventName: 'battery-trace', payload: utf8.encode(JSON.stringify(payload)) };
 }

@@ -1,0 +1,37 @@
+import { computeRecordHash, ZERO_HASH } from '../../../../chaincode/src/api/hashing';
+import type { HistoryEntry, MaterialLot } from '../../../../chaincode/src/api/index';
+
+/** A valid stored material lot, version 1, hashed like the ledger hashes it. */
+export function lotRecord(id: string, overrides: Partial<MaterialLot> = {}, previousHash: string = ZERO_HASH): MaterialLot {
+  const fields: Omit<MaterialLot, 'recordHash' | 'previousHash'> = {
+    id,
+    ownerMsp: 'MiningMSP',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    txId: `tx-${id}`,
+    version: 1,
+    material: 'COBALT_HYDROXIDE',
+    massGrams: 1_000_000,
+    initialMassGrams: 1_000_000,
+    custodianFacilityId: 'MINE-1',
+    status: 'ACTIVE',
+    custodyModel: 'IDENTITY_PRESERVED',
+    origin: { kind: 'MINED', facilityId: 'MINE-1', country: 'CD' },
+    parents: [],
+    claims: [],
+    ...overrides,
+  };
+  return { ...fields, previousHash, recordHash: computeRecordHash(fields, previousHash) };
+}
+
+/** A lot's history: each version chained to the one before. */
+export function lotHistory(id: string, changes: Partial<MaterialLot>[]): { type: string; id: string; entries: HistoryEntry<MaterialLot>[] } {
+  const entries: HistoryEntry<MaterialLot>[] = [];
+  let previous = ZERO_HASH;
+  changes.forEach((change, index) => {
+    const record = lotRecord(id, { version: index + 1, txId: `tx-${id}-${index}`, ...change }, previous);
+    entries.push({ txId: record.txId, timestamp: record.updatedAt, isDelete: false, record });
+    previous = record.recordHash;
+  });
+  return { type: 'MaterialLot', id, entries };
+}
