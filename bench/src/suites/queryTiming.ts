@@ -1,0 +1,81 @@
+import type { Connections } from '../fabric/connections';
+import { evaluateTransaction, type TxRequest } from '../fabric/transaction';
+import { ratio, summarize, type LatencySummary } from '../stats/percentiles';
+
+/** One timed query: what it asked, how many records came back, how long it took. */
+export interface QueryMeasurement {
+  /** e.g. `lot:TraceUpstream`. */
+  readonly query: string;
+  /** The size the data was built for (trace records, movements, versions). */
+  readonly size: number;
+  /** Records the query returned (all pages). */
+  readonly records: number;
+  /** Pages (evaluate calls) per query. */
+  readonly pages: number;
+  /** Unrelated records of the same kind on the ledger when measured, when relevant. */
+  readonly unrelatedRecords: number | null;
+  readonly latencyMs: LatencySummary;
+  /** p50 / single-key read p50 of the same run. */
+  readonly ratioToRead: number | null;
+}
+
+/** The answer to one page of a paginated query: records on the page and the bookmark of the next. */
+export interface Page {
+  readonly records: number;
+  readonly bookmark: string;
+}
+
+/** A query that may take several pages: builds the request of a page from the bookmark, parses the answer. */
+export interface PagedQuery {
+  readonly query: string;
+  request(bookmark: string): TxRequest;
+  parse(result: Uint8Array): Page;
+}
+
+/**
+ * Times `repetitions` runs of a paginated query (each run fetches every page), after one unmeasured run.
+ * @throws {Error} when the query fails: a query benchmark has no acceptable failure
+ */
+export async function timeQuery(
+  connections: Connections,
+  query: PagedQuery,
+  repetitions: number,
+): Promise<{ latencyMs: LatencySummary; records: number; pages: number }> {
+  await runOnce(connections, query);
+  const latencies: number[] = [];
+  let last = { records: 0, pages: 0 };
+  for (let i = 0; i < repetitions; i++) {
+    const start = performance.now();
+    last = await runOnce(connections, query);
+    latencies.push(performance.now() - start);
+  }
+  return { latencyMs: summarize(latencies), ...last };
+}
+
+/** A {@link QueryMeasurement} with its ratio to the single-key read. */
+export function toMeasurement(
+  query: string,
+  size: number,
+  timed: { latencyMs: LatencySummary; records: number; pages: number },
+  singleRead: LatencySummary,
+  unrelatedRecords: number | null,
+): QueryMeasurement {
+  return { query, size, records: timed.records, pages: timed.pages, unrelatedRecords, latencyMs: timed.latencyMs, ratioToRead: ratio(timed.latencyMs.p50, singleRead.p50) };
+}
+
+async function runOnce(connections: Connections, query: PagedQuery): Promise<{ records: number; pages: number }> {
+  let bookmark = '';
+  let records = 0;
+  let pages = 0;
+  do {
+    const outcome = await evaluateTransaction(connections, query.request(bookmark));
+    if (!outcome.valid || outcome.result === undefined) {
+      throw new Error(`${query.query} failed: ${outcome.failure ?? 'no result'}`);
+    }
+    const page = query.parse(outcome.result);
+    records += page.records;
+    pages++;
+    bookmark = page.bookmark;
+  } while (bookmark !== '' && pages < 10_000);
+  return { records, pages };
+}
