@@ -1,5 +1,9 @@
 import { BaselineContract } from './contracts/BaselineContract';
 import { BenchmarkContract } from './contracts/BenchmarkContract';
+import { CustodyContract } from './contracts/CustodyContract';
+import { FacilityContract } from './contracts/FacilityContract';
+import { LotContract } from './contracts/LotContract';
+import { ProcessContract } from './contracts/ProcessContract';
 
 /** Every contract the battery-trace chaincode exposes, in registration order. */
-export const contracts = [BaselineContract, BenchmarkContract];
+export const contracts = [BaselineContract, BenchmarkContract, FacilityContract, LotContract, CustodyContract, ProcessContract];

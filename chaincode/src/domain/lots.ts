@@ -121,7 +121,8 @@ export function planSplit(parent: MaterialLot, children: readonly { id: string; 
   };
 }
 
-const CUSTODY_STRENGTH: readonly CustodyModel[] = ['MASS_BALANCE', 'CONTROLLED_BLENDING', 'SEGREGATED', 'IDENTITY_PRESERVED'];
+/** Custody models from weakest to strongest. */
+export const CUSTODY_STRENGTH: readonly CustodyModel[] = ['MASS_BALANCE', 'CONTROLLED_BLENDING', 'SEGREGATED', 'IDENTITY_PRESERVED'];
 
 /**
  * The custody model of material mixed from several sources: the weakest input model, and never identity

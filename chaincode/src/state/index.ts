@@ -7,3 +7,4 @@ export * from './recordTypes';
 export * from './transaction';
 export * from './lots';
 export * from './provenance';
+export * from './certification';

@@ -1,0 +1,59 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { byIdRequestSchema, CONTRACTS, PROCESS_TRANSACTIONS as TX, qualifiedName, transformRequestSchema, type MaterialLot, type ProcessRun, type TransformResult } from '../api';
+import { planTransform } from '../domain/process';
+import { createLot, evaluate, FACILITY, linkProvenance, MATERIAL_LOT, PROCESS_RUN, requireOrg, saveLot, submit, type Ledger } from '../state';
+
+const name = (transaction: string): string => qualifiedName(CONTRACTS.process, transaction);
+
+async function linkRun(ledger: Ledger, run: ProcessRun): Promise<void> {
+  for (const input of run.inputs) {
+    await linkProvenance(ledger, { parentType: MATERIAL_LOT.name, parentId: input.lotId, childType: PROCESS_RUN.name, childId: run.id, massGrams: input.massGrams, processRunId: run.id });
+  }
+  for (const output of run.outputs) {
+    await linkProvenance(ledger, { parentType: PROCESS_RUN.name, parentId: run.id, childType: MATERIAL_LOT.name, childId: output.lotId, massGrams: output.massGrams, processRunId: run.id });
+  }
+}
+
+/**
+ * Transformations (refining, synthesis, cell making, dismantling, recycling): input lots and the mass taken from
+ * each become output lots plus recorded losses, at one facility, with provenance links lot → run → lot.
+ */
+@Info({ title: 'process', description: 'Transformations of material lots' })
+export class ProcessContract extends Contract {
+  constructor() {
+    super(CONTRACTS.process);
+  }
+
+  /** Records a transformation at a facility of the caller's organisation that holds every input lot. */
+  @Transaction()
+  @Returns('TransformResult')
+  public Transform(ctx: Context, request: string): Promise<TransformResult> {
+    return submit(ctx, name(TX.Transform), transformRequestSchema, request, async ({ ledger, caller }, req) => {
+      const facility = await ledger.require(FACILITY, req.facilityId);
+      requireOrg(caller, [facility.ownerMsp], `transform material at facility ${facility.id}`);
+      const lots: MaterialLot[] = [];
+      for (const input of req.inputs) {
+        lots.push(await ledger.require(MATERIAL_LOT, input.lotId));
+      }
+      const plan = planTransform(req, facility, lots);
+      const run = await ledger.create(PROCESS_RUN, plan.run);
+      const inputs: MaterialLot[] = [];
+      for (const lot of plan.inputs) {
+        inputs.push(await saveLot(ledger, lot));
+      }
+      const outputs: MaterialLot[] = [];
+      for (const output of plan.outputs) {
+        outputs.push(await createLot(ledger, output));
+      }
+      await linkRun(ledger, run);
+      return { run, inputs, outputs };
+    });
+  }
+
+  /** Reads a process run. */
+  @Transaction(false)
+  @Returns('ProcessRun')
+  public GetProcessRun(ctx: Context, request: string): Promise<ProcessRun> {
+    return evaluate(ctx, name(TX.GetProcessRun), byIdRequestSchema, request, ({ ledger }, req) => ledger.require(PROCESS_RUN, req.id));
+  }
+}
