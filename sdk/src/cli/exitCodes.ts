@@ -19,8 +19,20 @@ export const exitCodes = {
   integrity: 13,
 } as const satisfies Record<ErrorCategory | 'ok' | 'unexpected' | 'usage' | 'proofInvalid', number>;
 
+/** Ends a command with an exit code after it has printed its own outcome (e.g. a proof that does not verify). */
+export class ExitStatus extends Error {
+  override name = 'ExitStatus';
+  readonly code: number;
+
+  constructor(code: number) {
+    super(`exit status ${code}`);
+    this.code = code;
+  }
+}
+
 /** The exit code for an error. */
 export function exitCodeOf(error: unknown): number {
+  if (error instanceof ExitStatus) return error.code;
   return error instanceof BaseError ? exitCodes[error.category] : exitCodes.unexpected;
 }
 

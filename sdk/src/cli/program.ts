@@ -7,6 +7,7 @@ import { organisations } from '../connection/ConnectionMaterial';
 import { groupCommand, type ActionCommand, type Runner } from './command';
 import { commandGroups } from './commands/index';
 import { eventsCommand } from './commands/events';
+import { proofCommand } from './commands/proof';
 import { exitCodesHelp } from './exitCodes';
 import { render, type Output } from './output';
 import { parseInteger } from './request';
@@ -76,6 +77,7 @@ export function buildProgram(dependencies: CliDependencies, extraGroups: readonl
   for (const [name, description, specs] of [...commandGroups, ...extraGroups]) {
     program.addCommand(groupCommand(name, description, specs, runner));
   }
+  program.addCommand(proofCommand(dependencies));
   program.addCommand(eventsCommand(dependencies));
   inheritSettings(program);
   return program;

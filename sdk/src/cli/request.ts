@@ -51,3 +51,15 @@ export function collect(value: string, previous: string[] | undefined): string[]
 export function parseList(value: string): string[] {
   return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
 }
+
+/** Parses a repeatable `<lotId>=<grams>` flag into `{ [idField]: id, massGrams }` items. */
+export function massEntries(idField: string): (value: string, previous: unknown) => Record<string, unknown>[] {
+  return (value, previous) => {
+    const match = /^([^=]+)=(\d+)$/.exec(value);
+    if (match?.[1] === undefined || match[2] === undefined) {
+      throw new InvalidArgumentError(`expected <${idField}>=<grams>`);
+    }
+    const list = Array.isArray(previous) ? (previous as Record<string, unknown>[]) : [];
+    return [...list, { [idField]: match[1], massGrams: parseInteger(match[2]) }];
+  };
+}

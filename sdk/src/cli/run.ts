@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { BaseError } from '../errors/BaseError';
-import { exitCodeOf, exitCodes } from './exitCodes';
+import { ExitStatus, exitCodeOf, exitCodes } from './exitCodes';
 import { toJson } from './output';
 import { buildProgram, type CliDependencies } from './program';
 
@@ -35,6 +35,9 @@ export async function runCli(argv: readonly string[], dependencies: CliDependenc
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    }
+    if (error instanceof ExitStatus) {
+      return error.code;
     }
     const json = argv.includes('--json');
     dependencies.output.err(json ? describeJson(error) : describe(error));

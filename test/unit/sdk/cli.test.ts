@@ -2,7 +2,13 @@ import { expect } from 'chai';
 import { createClient, type OrganisationConnectOptions } from '../../../sdk/src/index';
 import { runCli } from '../../../sdk/src/cli/run';
 import { exitCodes } from '../../../sdk/src/cli/exitCodes';
+import { Wallet } from 'ethers';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { signProof } from '../../../sdk/src/index';
 import { endorseError, FakeContract } from './support/fakeGateway';
+import { lotHistory, lotRecord } from './support/records';
 
 interface Harness {
   readonly contract: FakeContract;
@@ -73,6 +79,67 @@ describe('battery-trace CLI', () => {
     expect(await h.run('baseline', 'write', '--nope')).to.equal(exitCodes.usage);
     expect(await h.run('baseline', 'write', '--request', '{oops')).to.equal(exitCodes.usage);
     expect(await h.run('--org', 'elsewhere', 'baseline', 'read')).to.equal(exitCodes.usage);
+  });
+
+  it('builds a lot:MintLot request from flags, integers and lists parsed', async () => {
+    const h = harness();
+    h.contract.answer({ result: lotRecord('LOT-1') });
+    const code = await h.run('lot', 'mint', '--id', 'LOT-1', '--facility-id', 'MINE-1', '--material', 'COBALT_HYDROXIDE', '--mass-grams', '1000000', '--claims', 'CONFLICT_FREE,CERTIFIED_ORIGIN');
+    expect(code, h.err.join('\n')).to.equal(0);
+    const sent = JSON.parse(String(h.contract.calls[0]?.options.arguments?.[0])) as Record<string, unknown>;
+    expect(sent).to.deep.include({ id: 'LOT-1', massGrams: 1_000_000, claims: ['CONFLICT_FREE', 'CERTIFIED_ORIGIN'] });
+    expect(h.out.join('\n')).to.match(/custodianFacilityId\s+│\s+MINE-1/);
+  });
+
+  it('rejects a mass that is not an integer as a usage error', async () => {
+    const h = harness();
+    expect(await h.run('lot', 'mint', '--mass-grams', '1.5')).to.equal(exitCodes.usage);
+  });
+
+  it('collects repeated --child flags into the split request', async () => {
+    const h = harness();
+    h.contract.answer({ throws: new Error('stop') });
+    await h.run('lot', 'split', '--lot-id', 'LOT-1', '--child', 'LOT-1a=400', '--child', 'LOT-1b=100');
+    const sent = JSON.parse(String(h.contract.calls[0]?.options.arguments?.[0])) as Record<string, unknown>;
+    expect(sent).to.deep.equal({ lotId: 'LOT-1', children: [{ id: 'LOT-1a', massGrams: 400 }, { id: 'LOT-1b', massGrams: 100 }] });
+  });
+
+  it('takes a positional id for queries', async () => {
+    const h = harness();
+    h.contract.answer({ result: lotHistory('LOT-1', [{}]) });
+    expect(await h.run('--json', 'lot', 'history', 'LOT-1')).to.equal(0);
+    expect(h.contract.calls[0]?.name).to.equal('lot:GetLotHistory');
+  });
+
+  it('sends the commercial-terms flags of custody propose as private data only', async () => {
+    const h = harness();
+    h.contract.answer({ throws: new Error('stop') });
+    await h.run('custody', 'propose', '--id', 'T-1', '--lot-id', 'LOT-1', '--to-facility-id', 'REF-1', '--declared-mass-grams', '1000',
+      '--shipping-documents-hash', `0x${'ab'.repeat(32)}`, '--price-minor-units', '5000', '--currency', 'EUR', '--contract-reference', 'PO-1');
+    const options = h.contract.calls[0]?.options;
+    expect(JSON.parse(String(options?.arguments?.[0]))).to.not.have.property('currency');
+    expect(options?.transientData).to.have.property('commercialTerms');
+    expect(options?.endorsingOrganizations).to.deep.equal(['MiningMSP']);
+  });
+
+  it('verifies a proof offline and exits 12 when it was tampered with', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bt-cli-'));
+    try {
+      const history = lotHistory('LOT-1', [{}, { massGrams: 5 }]);
+      const versions = history.entries.map((entry) => entry.record!);
+      const proof = await signProof({ subject: { type: 'MaterialLot', id: 'LOT-1' }, channel: 'c', chaincode: 'cc', exportedAt: 'now', chains: [{ type: 'MaterialLot', id: 'LOT-1', versions }] }, Wallet.createRandom());
+      const good = path.join(dir, 'good.json');
+      const bad = path.join(dir, 'bad.json');
+      writeFileSync(good, JSON.stringify(proof));
+      writeFileSync(bad, JSON.stringify(proof).replace('"massGrams":5', '"massGrams":6'));
+      const h = harness();
+      expect(await h.run('proof', 'verify', good)).to.equal(0);
+      expect(await h.run('--json', 'proof', 'verify', bad)).to.equal(exitCodes.proofInvalid);
+      expect(h.out.at(-1)).to.contain('recordHash does not match');
+      expect(h.connections).to.have.length(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('prints help and exits 0 with --help at every level', async () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { SubmitOptions, TransactionClient } from '../../client/Transactor';
+import { validateRequest } from '../../client/codec';
 import type { RequestOf, ResultOf } from '../../client/transaction';
-import { COMMERCIAL_TERMS_TRANSIENT_KEY, type CommercialTerms } from '../definitions/api';
+import { COMMERCIAL_TERMS_TRANSIENT_KEY, commercialTermsSchema, type CommercialTerms } from '../definitions/api';
 import { custodyTransactions } from '../definitions/custody';
 
 /** Parameters of {@link proposeTransfer}. */
@@ -17,6 +18,11 @@ export interface ProposeTransferOptions extends Omit<SubmitOptions, 'transient'>
    * the public transfer. `salt` defaults to 16 random bytes.
    */
   readonly commercialTerms?: Omit<CommercialTerms, 'salt'> & { readonly salt?: string };
+}
+
+function salted(terms: NonNullable<ProposeTransferOptions['commercialTerms']>): CommercialTerms {
+  const withSalt = { ...terms, salt: terms.salt ?? randomBytes(16).toString('hex') };
+  return validateRequest(commercialTermsSchema, withSalt, 'custody:ProposeTransfer commercial terms');
 }
 
 /**
@@ -44,8 +50,6 @@ export function proposeTransfer(
   options: ProposeTransferOptions = {},
 ): Promise<ProposeTransferReturnType> {
   const { commercialTerms, ...rest } = options;
-  const submitOptions: SubmitOptions = commercialTerms
-    ? { ...rest, transient: { [COMMERCIAL_TERMS_TRANSIENT_KEY]: { ...commercialTerms, salt: commercialTerms.salt ?? randomBytes(16).toString('hex') } } }
-    : rest;
+  const submitOptions: SubmitOptions = commercialTerms ? { ...rest, transient: { [COMMERCIAL_TERMS_TRANSIENT_KEY]: salted(commercialTerms) } } : rest;
   return client.submit(custodyTransactions.proposeTransfer, parameters, submitOptions);
 }
