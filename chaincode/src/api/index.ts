@@ -14,3 +14,6 @@ export * from './records';
 export * from './requests';
 export * from './results';
 export * from './transactions';
+export * from './massBalance';
+export * from './attestation';
+export * from './battery';

@@ -22,6 +22,8 @@ export const RECORD_TYPES = {
   transfer: 'CustodyTransfer',
   processRun: 'ProcessRun',
   massBalanceAccount: 'MassBalanceAccount',
+  massBalancePeriod: 'MassBalancePeriod',
+  massBalanceMovement: 'MassBalanceMovement',
   battery: 'Battery',
   attestation: 'Attestation',
 } as const;

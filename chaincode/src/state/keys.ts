@@ -18,6 +18,8 @@ export const RECORD_OBJECT_TYPES: Readonly<Record<RecordTypeName, string>> = {
   CustodyTransfer: 'bt.transfer',
   ProcessRun: 'bt.process',
   MassBalanceAccount: 'bt.mbaccount',
+  MassBalancePeriod: 'bt.mbperiod',
+  MassBalanceMovement: 'bt.mbmovement',
   Battery: 'bt.battery',
   Attestation: 'bt.attestation',
 };
