@@ -1,4 +1,3 @@
-import type { LatencySummary } from '../stats/percentiles';
 import type { QueryMeasurement } from './queryTiming';
 
 /** How a trace's latency changed when the ledger grew by unrelated records. */
@@ -12,8 +11,6 @@ export interface TraceGrowth {
 
 /** Results of the query-scaling suite. */
 export interface QueryResult {
-  /** `baseline:Read` of one key, the reference of every ratio. */
-  readonly singleRead: LatencySummary;
   /** Upstream traces at each size and ledger state. */
   readonly traces: readonly QueryMeasurement[];
   readonly traceGrowth: readonly TraceGrowth[];

@@ -4,7 +4,7 @@ import { submitAll } from '../driver/setup';
 import type { Identity } from '../fabric/connections';
 import { submitTransaction } from '../fabric/transaction';
 import type { QueryOptions } from '../options';
-import { ratio, type LatencySummary } from '../stats/percentiles';
+import { ratio } from '../stats/percentiles';
 import { baselineRead } from '../workloads/baseline';
 import type { Catalog } from '../workloads/catalog';
 import { jsonRequest, mintLots, type Facility } from '../workloads/fixtures';
@@ -34,7 +34,7 @@ const PAGE_SIZE = 100;
 export async function runQueries(context: BenchContext, deployed: ReadonlySet<string>, options: QueryOptions, catalog: Catalog): Promise<QueryPhase> {
   const notes: string[] = [];
   const identity: Identity = { org: 'mining' };
-  const singleRead = await measureSingleRead(context, identity, options);
+  const singleRead = await singleReadQuery(context, identity);
   const largest = Math.max(...options.sizes);
   const canTrace = catalog.has('lot:TraceUpstream', 'process:Transform', 'lot:MintLot');
   const canHistory = catalog.has('lot:GetLotHistory', 'lot:SplitLot', 'lot:MintLot');
@@ -66,7 +66,6 @@ export async function runQueries(context: BenchContext, deployed: ReadonlySet<st
         after.push(...(await measureTraces(context, identity, roots, options, singleRead, unrelatedAfter)));
       }
       return {
-        singleRead,
         traces: [...traces, ...after],
         traceGrowth: growthOf(traces, after, unrelatedBefore, unrelatedAfter),
         statements: [],
@@ -86,13 +85,10 @@ function missingNotes(deployed: ReadonlySet<string>): string[] {
   return wanted.filter(([name]) => !deployed.has(name)).map(([name, what]) => `${what}: the deployed chaincode lacks ${name}`);
 }
 
-async function measureSingleRead(context: BenchContext, identity: Identity, options: QueryOptions): Promise<LatencySummary> {
+async function singleReadQuery(context: BenchContext, identity: Identity): Promise<PagedQuery> {
   const key = context.ids.next('read');
   await submitAll(context.connections, [{ identity, name: 'baseline:Write', args: [key, 'single-key read reference'] }], 1, 'the single-read key');
-  const query: PagedQuery = { query: 'baseline:Read', request: () => baselineRead(identity, key), parse: () => ({ records: 1, bookmark: '' }) };
-  const timed = await timeQuery(context.connections, query, options.repetitions * 2);
-  context.log(`single-key read: p50 ${timed.latencyMs.p50.toFixed(1)} ms`);
-  return timed.latencyMs;
+  return { query: 'baseline:Read', request: () => baselineRead(identity, key), parse: () => ({ records: 1, bookmark: '' }) };
 }
 
 /** Mints lots at `mine` until this run has created at least `target` lots outside the traces. */
@@ -120,12 +116,12 @@ function tracePage(identity: Identity, rootId: string): PagedQuery {
   };
 }
 
-async function measureTraces(context: BenchContext, identity: Identity, roots: ReadonlyMap<number, string>, options: QueryOptions, singleRead: LatencySummary, unrelated: number): Promise<QueryMeasurement[]> {
+async function measureTraces(context: BenchContext, identity: Identity, roots: ReadonlyMap<number, string>, options: QueryOptions, singleRead: PagedQuery, unrelated: number): Promise<QueryMeasurement[]> {
   const results: QueryMeasurement[] = [];
   for (const [size, rootId] of roots) {
-    const timed = await timeQuery(context.connections, tracePage(identity, rootId), options.repetitions);
-    context.log(`trace of ${size} lots (${unrelated} unrelated): p50 ${timed.latencyMs.p50.toFixed(1)} ms, ${timed.records} records, ${timed.pages} pages`);
-    results.push(toMeasurement('lot:TraceUpstream', size, timed, singleRead, unrelated));
+    const timed = await timeQuery(context.connections, tracePage(identity, rootId), singleRead, options.repetitions);
+    context.log(`trace of ${size} lots (${unrelated} unrelated): p50 ${timed.latencyMs.p50.toFixed(1)} ms (single read ${timed.readLatencyMs.p50.toFixed(1)} ms), ${timed.records} records, ${timed.pages} pages`);
+    results.push(toMeasurement('lot:TraceUpstream', size, timed, unrelated));
   }
   return results;
 }
@@ -161,7 +157,7 @@ async function versionLot(context: BenchContext, mine: Facility, lotId: string, 
   }
 }
 
-async function measureHistories(context: BenchContext, identity: Identity, lots: ReadonlyMap<number, string>, options: QueryOptions, singleRead: LatencySummary): Promise<QueryMeasurement[]> {
+async function measureHistories(context: BenchContext, identity: Identity, lots: ReadonlyMap<number, string>, options: QueryOptions, singleRead: PagedQuery): Promise<QueryMeasurement[]> {
   const results: QueryMeasurement[] = [];
   for (const [size, lotId] of lots) {
     const query: PagedQuery = {
@@ -169,9 +165,9 @@ async function measureHistories(context: BenchContext, identity: Identity, lots:
       request: () => jsonRequest(identity, qualifiedName(CONTRACTS.lot, LOT_TRANSACTIONS.GetLotHistory), { id: lotId }),
       parse: (bytes) => ({ records: (JSON.parse(Buffer.from(bytes).toString('utf8')) as { entries?: unknown[] }).entries?.length ?? 0, bookmark: '' }),
     };
-    const timed = await timeQuery(context.connections, query, options.repetitions);
+    const timed = await timeQuery(context.connections, query, singleRead, options.repetitions);
     context.log(`history of ${size} versions: p50 ${timed.latencyMs.p50.toFixed(1)} ms`);
-    results.push(toMeasurement('lot:GetLotHistory', size, timed, singleRead, null));
+    results.push(toMeasurement('lot:GetLotHistory', size, timed, null));
   }
   return results;
 }

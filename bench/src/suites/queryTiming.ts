@@ -15,7 +15,9 @@ export interface QueryMeasurement {
   /** Unrelated records of the same kind on the ledger when measured, when relevant. */
   readonly unrelatedRecords: number | null;
   readonly latencyMs: LatencySummary;
-  /** p50 / single-key read p50 of the same run. */
+  /** The single-key read timed alternately with this query (read, query, read, query …). */
+  readonly readLatencyMs: LatencySummary;
+  /** p50 / p50 of the alternating single-key read. */
   readonly ratioToRead: number | null;
 }
 
@@ -32,35 +34,52 @@ export interface PagedQuery {
   parse(result: Uint8Array): Page;
 }
 
+/** Timings of a query and of the reference read alternated with it. */
+export interface PairedTiming {
+  readonly latencyMs: LatencySummary;
+  readonly readLatencyMs: LatencySummary;
+  readonly records: number;
+  readonly pages: number;
+}
+
 /**
- * Times `repetitions` runs of a paginated query (each run fetches every page), after one unmeasured run.
- * @throws {Error} when the query fails: a query benchmark has no acceptable failure
+ * Times `repetitions` runs of a paginated query (each run fetches every page), alternating each run with one
+ * run of `reference` (the single-key read) so both see the same machine load; one unmeasured run of each first.
+ * @throws {Error} when a query fails: a query benchmark has no acceptable failure
  */
-export async function timeQuery(
-  connections: Connections,
-  query: PagedQuery,
-  repetitions: number,
-): Promise<{ latencyMs: LatencySummary; records: number; pages: number }> {
+export async function timeQuery(connections: Connections, query: PagedQuery, reference: PagedQuery, repetitions: number): Promise<PairedTiming> {
+  await runOnce(connections, reference);
   await runOnce(connections, query);
   const latencies: number[] = [];
+  const readLatencies: number[] = [];
   let last = { records: 0, pages: 0 };
   for (let i = 0; i < repetitions; i++) {
+    readLatencies.push(await timed(() => runOnce(connections, reference)));
     const start = performance.now();
     last = await runOnce(connections, query);
     latencies.push(performance.now() - start);
   }
-  return { latencyMs: summarize(latencies), ...last };
+  return { latencyMs: summarize(latencies), readLatencyMs: summarize(readLatencies), ...last };
 }
 
-/** A {@link QueryMeasurement} with its ratio to the single-key read. */
-export function toMeasurement(
-  query: string,
-  size: number,
-  timed: { latencyMs: LatencySummary; records: number; pages: number },
-  singleRead: LatencySummary,
-  unrelatedRecords: number | null,
-): QueryMeasurement {
-  return { query, size, records: timed.records, pages: timed.pages, unrelatedRecords, latencyMs: timed.latencyMs, ratioToRead: ratio(timed.latencyMs.p50, singleRead.p50) };
+/** A {@link QueryMeasurement} with its ratio to the alternating single-key read. */
+export function toMeasurement(query: string, size: number, timing: PairedTiming, unrelatedRecords: number | null): QueryMeasurement {
+  return {
+    query,
+    size,
+    records: timing.records,
+    pages: timing.pages,
+    unrelatedRecords,
+    latencyMs: timing.latencyMs,
+    readLatencyMs: timing.readLatencyMs,
+    ratioToRead: ratio(timing.latencyMs.p50, timing.readLatencyMs.p50),
+  };
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
 }
 
 async function runOnce(connections: Connections, query: PagedQuery): Promise<{ records: number; pages: number }> {

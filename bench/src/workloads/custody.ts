@@ -1,4 +1,5 @@
 import { CONTRACTS, CUSTODY_TRANSACTIONS, qualifiedName } from '../../../chaincode/src/api/transactions';
+import { ORGS } from '../../../chaincode/src/api/orgs';
 import type { AcceptTransferRequest, ProposeTransferRequest } from '../../../chaincode/src/api/requests';
 import { submitAll } from '../driver/setup';
 import type { Workload } from '../driver/Workload';
@@ -59,9 +60,19 @@ export function proposeTransferWorkload(context: BenchContext, route: Route, pen
   };
 }
 
+/** MSP id of an organisation key of the local network. */
+function mspIdOf(org: string): string {
+  const mspId = (ORGS as Readonly<Record<string, string>>)[org];
+  if (mspId === undefined) {
+    throw new Error(`unknown organisation '${org}'`);
+  }
+  return mspId;
+}
+
 /**
- * `custody:AcceptTransfer`: the receiver accepts a pending transfer at the declared mass (endorsed by sender and
- * receiver organisations under the lot's state-based policy). {@link Workload.prepare} proposes more transfers
+ * `custody:AcceptTransfer`: the receiver accepts a pending transfer at the declared mass. The lot's and transfer's
+ * state-based policies need both organisations, which the gateway cannot infer from the chaincode definition, so
+ * the request names sender and receiver as endorsers. {@link Workload.prepare} proposes more transfers
  * when the pending ones do not suffice.
  */
 export function acceptTransferWorkload(context: BenchContext, route: Route, pending: PendingTransfers): Workload {
@@ -84,7 +95,10 @@ export function acceptTransferWorkload(context: BenchContext, route: Route, pend
         return undefined;
       }
       const request: AcceptTransferRequest = { transferId, receivedMassGrams: LOT_MASS_GRAMS };
-      return jsonRequest({ org: route.to.org }, qualifiedName(CONTRACTS.custody, CUSTODY_TRANSACTIONS.AcceptTransfer), request);
+      return {
+        ...jsonRequest({ org: route.to.org }, qualifiedName(CONTRACTS.custody, CUSTODY_TRANSACTIONS.AcceptTransfer), request),
+        endorsingOrganizations: [mspIdOf(route.from.org), mspIdOf(route.to.org)],
+      };
     },
   };
 }
