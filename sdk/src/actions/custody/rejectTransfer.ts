@@ -1,6 +1,7 @@
 import type { SubmitOptions, TransactionClient } from '../../client/Transactor';
 import type { RequestOf, ResultOf } from '../../client/transaction';
 import { custodyTransactions } from '../definitions/custody';
+import { withTransferEndorsers } from './transferEndorsers';
 
 /** Parameters of {@link rejectTransfer}. */
 export type RejectTransferParameters = RequestOf<typeof custodyTransactions.rejectTransfer>;
@@ -11,7 +12,7 @@ export type RejectTransferReturnType = ResultOf<typeof custodyTransactions.rejec
  * Rejects a transfer to your facility (`custody:RejectTransfer`); the lot returns to the sender.
  * @param client - a battery-trace client (or its transaction path)
  * @param parameters - the request; validated before anything is sent
- * @param options - private data, endorsers, retry policy
+ * @param options - private data, endorsers (default: the transfer's sender and receiver organisations), retry policy
  * @returns the committed result
  * @throws {@link ValidationError}
  * @throws {@link NotFoundError}
@@ -22,6 +23,6 @@ export type RejectTransferReturnType = ResultOf<typeof custodyTransactions.rejec
  * await client.rejectTransfer({ transferId: 'T-1', reason: 'wrong material' });
  * ```
  */
-export function rejectTransfer(client: TransactionClient, parameters: RejectTransferParameters, options?: SubmitOptions): Promise<RejectTransferReturnType> {
-  return client.submit(custodyTransactions.rejectTransfer, parameters, options);
+export async function rejectTransfer(client: TransactionClient, parameters: RejectTransferParameters, options?: SubmitOptions): Promise<RejectTransferReturnType> {
+  return client.submit(custodyTransactions.rejectTransfer, parameters, await withTransferEndorsers(client, parameters.transferId, options));
 }

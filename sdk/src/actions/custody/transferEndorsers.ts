@@ -1,0 +1,21 @@
+import type { SubmitOptions, TransactionClient } from '../../client/Transactor';
+import { custodyTransactions } from '../definitions/custody';
+
+/**
+ * Endorsement options for a transaction that changes an existing transfer. A transfer's key carries a
+ * state-based endorsement policy naming both the sender's and the receiver's organisation, which the gateway
+ * does not plan for by itself: the organisations are read from the transfer and named explicitly, unless the
+ * caller already names them.
+ * @param client - the transaction path
+ * @param transferId - the transfer the transaction changes
+ * @param options - the caller's options; returned unchanged when they name endorsing organisations
+ * @returns the options with `endorsingOrganizations` set to the transfer's sender and receiver
+ * @throws {@link NotFoundError} when the transfer does not exist
+ */
+export async function withTransferEndorsers(client: TransactionClient, transferId: string, options: SubmitOptions = {}): Promise<SubmitOptions> {
+  if (options.endorsingOrganizations !== undefined) {
+    return options;
+  }
+  const transfer = await client.evaluate(custodyTransactions.getTransfer, { id: transferId });
+  return { ...options, endorsingOrganizations: [...new Set([transfer.senderMsp, transfer.receiverMsp])] };
+}
