@@ -54,6 +54,17 @@ export async function send<Q extends z.ZodTypeAny, R extends z.ZodTypeAny>(
   return transaction.kind === 'submit' ? client.submit(transaction, validated, options) : client.evaluate(transaction, validated, options);
 }
 
+/**
+ * A command `run` that validates the request against the transaction's schema and calls a typed action
+ * (for actions that do more than the generic path, e.g. name the endorsing organisations).
+ */
+export function viaAction<Q extends z.ZodTypeAny>(
+  transaction: TransactionDefinition<Q, z.ZodTypeAny>,
+  action: (client: TransactionClient, parameters: z.output<Q>, options: SubmitOptions) => Promise<unknown>,
+): NonNullable<ActionCommand['run']> {
+  return (client, request, context) => action(client, validateRequest(transaction.request, request, qualifiedName(transaction)), context.submitOptions);
+}
+
 function runOf(spec: ActionCommand): NonNullable<ActionCommand['run']> {
   if (spec.run) return spec.run;
   const transaction = spec.transaction;

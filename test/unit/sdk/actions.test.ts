@@ -3,7 +3,7 @@ import { Wallet } from 'ethers';
 import { ZERO_HASH } from '../../../chaincode/src/api/hashing';
 import { createClient, IntegrityError, verifyProof, type BatteryTraceClient } from '../../../sdk/src/index';
 import { FakeContract, FakeNetwork } from './support/fakeGateway';
-import { lotHistory, lotRecord } from './support/records';
+import { lotHistory, lotRecord, transferRecord } from './support/records';
 
 const utf8 = new TextDecoder();
 
@@ -72,6 +72,25 @@ describe('SDK typed actions', () => {
       contract.answer({ throws: new Error('stop here') });
       await client.proposeTransfer(request).catch(() => undefined);
       expect(contract.calls[0]?.options.transientData).to.equal(undefined);
+    });
+  });
+
+  describe('acceptTransfer', () => {
+    it('reads the transfer and names its sender and receiver organisations as endorsers', async () => {
+      const { contract, client } = setup();
+      const transfer = transferRecord('T-1');
+      contract.answer({ result: transfer }, { result: { transfer: { ...transfer, status: 'ACCEPTED' }, lot: lotRecord('LOT-1') } });
+      const result = await client.acceptTransfer({ transferId: 'T-1', receivedMassGrams: 999_000 });
+      expect(result.transfer.status).to.equal('ACCEPTED');
+      expect(contract.calls.map((call) => call.name)).to.deep.equal(['custody:GetTransfer', 'custody:AcceptTransfer']);
+      expect(contract.calls[1]?.options.endorsingOrganizations).to.deep.equal(['MiningMSP', 'ManufacturingMSP']);
+    });
+
+    it('keeps the endorsers the caller names', async () => {
+      const { contract, client } = setup();
+      contract.answer({ throws: new Error('stop') });
+      await client.acceptTransfer({ transferId: 'T-1', receivedMassGrams: 1 }, { endorsingOrganizations: ['AuditorMSP'] }).catch(() => undefined);
+      expect(contract.calls[0]?.options.endorsingOrganizations).to.deep.equal(['AuditorMSP']);
     });
   });
 

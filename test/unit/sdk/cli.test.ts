@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { signProof } from '../../../sdk/src/index';
 import { endorseError, FakeContract } from './support/fakeGateway';
-import { lotHistory, lotRecord } from './support/records';
+import { lotHistory, lotRecord, transferRecord } from './support/records';
 
 interface Harness {
   readonly contract: FakeContract;
@@ -120,6 +120,14 @@ describe('battery-trace CLI', () => {
     expect(JSON.parse(String(options?.arguments?.[0]))).to.not.have.property('currency');
     expect(options?.transientData).to.have.property('commercialTerms');
     expect(options?.endorsingOrganizations).to.deep.equal(['MiningMSP']);
+  });
+
+  it('accepts a transfer endorsed by both organisations', async () => {
+    const h = harness();
+    h.contract.answer({ result: transferRecord('T-1') }, { throws: new Error('stop') });
+    await h.run('--org', 'manufacturing', 'custody', 'accept', '--transfer-id', 'T-1', '--received-mass-grams', '999000');
+    expect(h.contract.calls[1]?.name).to.equal('custody:AcceptTransfer');
+    expect(h.contract.calls[1]?.options.endorsingOrganizations).to.deep.equal(['MiningMSP', 'ManufacturingMSP']);
   });
 
   it('verifies a proof offline and exits 12 when it was tampered with', async () => {

@@ -2,7 +2,11 @@ import { custodyTransactions } from '../../actions/definitions/custody';
 import { proposeTransfer } from '../../actions/custody/proposeTransfer';
 import { validateRequest } from '../../client/codec';
 import type { TransactionClient } from '../../client/Transactor';
-import type { ActionCommand } from '../command';
+import { acceptTransfer } from '../../actions/custody/acceptTransfer';
+import { cancelTransfer } from '../../actions/custody/cancelTransfer';
+import { rejectTransfer } from '../../actions/custody/rejectTransfer';
+import { resolveDispute } from '../../actions/custody/resolveDispute';
+import { type ActionCommand, viaAction } from '../command';
 import { parseInteger } from '../request';
 
 const transferId = { flags: '--transfer-id <id>', description: 'transfer id' };
@@ -48,25 +52,25 @@ export const custodyCommands: readonly ActionCommand[] = [
   {
     name: 'accept',
     description: 'accept a transfer to your facility with the mass you weighed',
-    transaction: custodyTransactions.acceptTransfer,
+    run: viaAction(custodyTransactions.acceptTransfer, acceptTransfer),
     flags: [transferId, { flags: '--received-mass-grams <grams>', description: 'weighed mass', parse: parseInteger }],
   },
   {
     name: 'reject',
     description: 'reject a transfer to your facility',
-    transaction: custodyTransactions.rejectTransfer,
+    run: viaAction(custodyTransactions.rejectTransfer, rejectTransfer),
     flags: [transferId, { flags: '--reason <text>', description: 'why' }],
   },
   {
     name: 'cancel',
     description: 'cancel a transfer you proposed',
-    transaction: custodyTransactions.cancelTransfer,
+    run: viaAction(custodyTransactions.cancelTransfer, cancelTransfer),
     flags: [transferId, { flags: '--reason <text>', description: 'why' }],
   },
   {
     name: 'resolve',
     description: 'settle a disputed transfer (auditor, or both parties proposing the same mass)',
-    transaction: custodyTransactions.resolveDispute,
+    run: viaAction(custodyTransactions.resolveDispute, resolveDispute),
     flags: [transferId, { flags: '--settled-mass-grams <grams>', description: 'settled mass', parse: parseInteger }, { flags: '--note <text>', description: 'note' }],
   },
   { name: 'get', description: 'show a transfer', transaction: custodyTransactions.getTransfer, argument: byId, flags: [] },

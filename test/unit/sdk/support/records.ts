@@ -1,5 +1,5 @@
 import { computeRecordHash, ZERO_HASH } from '../../../../chaincode/src/api/hashing';
-import type { HistoryEntry, MaterialLot } from '../../../../chaincode/src/api/index';
+import type { CustodyTransfer, HistoryEntry, MaterialLot } from '../../../../chaincode/src/api/index';
 
 /** A valid stored material lot, version 1, hashed like the ledger hashes it. */
 export function lotRecord(id: string, overrides: Partial<MaterialLot> = {}, previousHash: string = ZERO_HASH): MaterialLot {
@@ -34,4 +34,28 @@ export function lotHistory(id: string, changes: Partial<MaterialLot>[]): { type:
     previous = record.recordHash;
   });
   return { type: 'MaterialLot', id, entries };
+}
+
+/** A valid stored custody transfer from MiningMSP to ManufacturingMSP. */
+export function transferRecord(id: string, overrides: Partial<CustodyTransfer> = {}): CustodyTransfer {
+  const fields: Omit<CustodyTransfer, 'recordHash' | 'previousHash'> = {
+    id,
+    ownerMsp: 'MiningMSP',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    txId: `tx-${id}`,
+    version: 1,
+    lotId: 'LOT-1',
+    material: 'COBALT_HYDROXIDE',
+    fromFacilityId: 'MINE-1',
+    toFacilityId: 'CAM-1',
+    senderMsp: 'MiningMSP',
+    receiverMsp: 'ManufacturingMSP',
+    declaredMassGrams: 1_000_000,
+    toleranceBasisPoints: 50,
+    shippingDocumentsHash: `0x${'ab'.repeat(32)}`,
+    status: 'PROPOSED',
+    ...overrides,
+  };
+  return { ...fields, previousHash: ZERO_HASH, recordHash: computeRecordHash(fields, ZERO_HASH) };
 }
