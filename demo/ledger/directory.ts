@@ -65,10 +65,16 @@ export function facilityRef(facility: Facility): FacilityRef {
   return { id: facility.id, name: facility.name, country: facility.country, kind: facility.kind };
 }
 
-/** Reads every facility and process run the lots refer to, so that pure builders can look them up. */
-export async function loadLotContext(directory: LedgerDirectory, lots: readonly MaterialLot[]): Promise<void> {
-  for (const runId of processRunIds(lots)) {
+/**
+ * Reads every facility and process run the lots refer to, so that pure builders can look them up.
+ * @param extraRunIds - further process runs to read (e.g. run nodes of a trace)
+ */
+export async function loadLotContext(directory: LedgerDirectory, lots: readonly MaterialLot[], extraRunIds: readonly string[] = []): Promise<void> {
+  for (const runId of new Set([...processRunIds(lots), ...extraRunIds])) {
     await directory.processRun(runId);
+  }
+  for (const run of directory.runs.values()) {
+    await directory.facility(run.facilityId);
   }
   for (const lot of lots) {
     await directory.facility(creationFacilityId(lot, directory.runs));

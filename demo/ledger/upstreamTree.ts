@@ -1,4 +1,4 @@
-import type { Facility, MaterialLot, ProcessRun } from '../../chaincode/src/api';
+import { RECORD_TYPES, type Facility, type MaterialLot, type ProcessRun } from '../../chaincode/src/api';
 import { enumLabel, formatMass } from '../report/format';
 import type { TraceNode } from '../report/model';
 import { creationFacilityId, facilityRef } from './directory';
@@ -18,8 +18,10 @@ function certificationsOf(facility: Facility | undefined, at: string): string[] 
     .map((c) => `${c.scheme} ${c.certificateId} (valid to ${c.validUntil.slice(0, 10)})`);
 }
 
-function lotDetails(lot: MaterialLot): string[] {
+function lotDetails(lot: MaterialLot, runs: ReadonlyMap<string, ProcessRun>): string[] {
   const details: string[] = [];
+  const run = lot.origin.kind === 'TRANSFORMED' ? runs.get(lot.origin.processRunId) : undefined;
+  if (run) details.push(`${enumLabel(run.processKind).toLowerCase()}, ${formatMass(run.lossGrams)} process loss`);
   if (lot.assay) details.push(`assay ${(lot.assay.contentBasisPoints / 100).toFixed(2)} %${lot.assay.method ? ` (${lot.assay.method})` : ''}`);
   if (lot.carbonIntensity !== undefined) details.push(`${(lot.carbonIntensity / 1000).toFixed(1)} kg CO2e/kg`);
   details.push(`custody model: ${enumLabel(lot.custodyModel).toLowerCase()}`);
@@ -43,6 +45,39 @@ function siteNode(lot: MaterialLot, lookups: TreeLookups): TraceNode | undefined
   };
 }
 
+function lotNode(lot: MaterialLot, usedGrams: number | undefined, children: TraceNode[], lookups: TreeLookups): TraceNode {
+  const facility = lookups.facilities.get(creationFacilityId(lot, lookups.runs));
+  const site = siteNode(lot, lookups);
+  return {
+    id: lot.id,
+    kind: 'lot',
+    title: enumLabel(lot.material),
+    massGrams: lot.initialMassGrams,
+    ...(usedGrams === undefined ? {} : { usedGrams }),
+    ...(facility ? { facility: facilityRef(facility) } : {}),
+    date: lot.createdAt,
+    certifications: lot.claims.map((c) => `claim: ${enumLabel(c).toLowerCase()}`),
+    details: lotDetails(lot, lookups.runs),
+    children: site ? [...children, site] : children,
+  };
+}
+
+function otherNode(type: string, id: string, usedGrams: number | undefined, children: TraceNode[], lookups: TreeLookups): TraceNode {
+  const described = lookups.describe?.(type, id) ?? { title: type };
+  const facility = described.facilityId === undefined ? undefined : lookups.facilities.get(described.facilityId);
+  return {
+    id,
+    kind: type === RECORD_TYPES.lot ? 'lot' : 'battery',
+    title: described.title,
+    ...(described.massGrams === undefined ? {} : { massGrams: described.massGrams }),
+    ...(usedGrams === undefined ? {} : { usedGrams }),
+    ...(facility ? { facility: facilityRef(facility) } : {}),
+    certifications: [],
+    details: described.details ?? [],
+    children,
+  };
+}
+
 /**
  * Builds the upstream trace tree of a record from a provenance graph read from the ledger: each record's
  * children are the records it was made from, with the mass taken from each; mined lots end at their mine site.
@@ -51,46 +86,26 @@ function siteNode(lot: MaterialLot, lookups: TreeLookups): TraceNode | undefined
  * @param lookups - facilities and process runs read from the ledger
  */
 export function buildUpstreamTree(graph: TraceGraph, lookups: TreeLookups): TraceNode {
-  const parentsOf = new Map<string, { type: string; id: string; massGrams: number }[]>();
+  const direct = new Map<string, { type: string; id: string; massGrams: number }[]>();
   for (const edge of graph.edges) {
     const key = nodeKey(edge.childType, edge.childId);
-    parentsOf.set(key, [...(parentsOf.get(key) ?? []), { type: edge.parentType, id: edge.parentId, massGrams: edge.massGrams }]);
+    direct.set(key, [...(direct.get(key) ?? []), { type: edge.parentType, id: edge.parentId, massGrams: edge.massGrams }]);
+  }
+  // A process run sits between its inputs and outputs in the graph; the tree shows the inputs directly under
+  // each output, with the mass taken from each, and names the process on the output.
+  const parentsOf = new Map<string, { type: string; id: string; massGrams: number }[]>();
+  for (const [key, parents] of direct) {
+    parentsOf.set(
+      key,
+      parents.flatMap((p) => (p.type === RECORD_TYPES.processRun ? (direct.get(nodeKey(p.type, p.id)) ?? []) : [p])),
+    );
   }
   const build = (type: string, id: string, usedGrams: number | undefined, path: ReadonlySet<string>): TraceNode => {
     const key = nodeKey(type, id);
     const lot = graph.nodes.get(key)?.lot;
     const onPath = new Set(path).add(key);
     const children = (parentsOf.get(key) ?? []).filter((p) => !onPath.has(nodeKey(p.type, p.id))).map((p) => build(p.type, p.id, p.massGrams, onPath));
-    const used = usedGrams === undefined ? {} : { usedGrams };
-    if (lot !== undefined) {
-      const facility = lookups.facilities.get(creationFacilityId(lot, lookups.runs));
-      const site = siteNode(lot, lookups);
-      return {
-        id,
-        kind: 'lot',
-        title: enumLabel(lot.material),
-        massGrams: lot.initialMassGrams,
-        ...used,
-        ...(facility ? { facility: facilityRef(facility) } : {}),
-        date: lot.createdAt,
-        certifications: lot.claims.map((c) => `claim: ${enumLabel(c).toLowerCase()}`),
-        details: lotDetails(lot),
-        children: site ? [...children, site] : children,
-      };
-    }
-    const described = lookups.describe?.(type, id);
-    const facility = described?.facilityId === undefined ? undefined : lookups.facilities.get(described.facilityId);
-    return {
-      id,
-      kind: type === 'MaterialLot' ? 'lot' : 'battery',
-      title: described?.title ?? type,
-      ...(described?.massGrams === undefined ? {} : { massGrams: described.massGrams }),
-      ...used,
-      ...(facility ? { facility: facilityRef(facility) } : {}),
-      certifications: [],
-      details: described?.details ?? [],
-      children,
-    };
+    return lot === undefined ? otherNode(type, id, usedGrams, children, lookups) : lotNode(lot, usedGrams, children, lookups);
   };
   return build(graph.rootType, graph.rootId, undefined, new Set());
 }

@@ -85,8 +85,11 @@ export function formatTime(iso: string): string {
 export function humanize(identifier: string): string {
   return identifier
     .split('.')
-    .map((part) => (/^[A-Z0-9_]+$/.test(part) ? enumLabel(part).toLowerCase() : part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()))
-    .map((part, index) => (index === 0 ? part.charAt(0).toUpperCase() + part.slice(1) : part))
+    .map((part, index) => {
+      if (/^[A-Z0-9_]+$/.test(part)) return enumLabel(part);
+      const words = part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+      return index === 0 ? words.charAt(0).toUpperCase() + words.slice(1) : words;
+    })
     .join(' › ');
 }
 

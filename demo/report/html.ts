@@ -11,13 +11,23 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
 
 function renderCards(data: ReportData): string {
   const cards = [
-    ...data.recycledContent.shares.map((s) => ({ figure: formatPercent(s.sharePercent), label: `recycled ${s.element}` })),
-    { figure: formatMass(data.massBalance.balanceGrams), label: `mass-balance credit left (${data.massBalance.claim})` },
+    ...(data.recycledContent?.shares ?? []).map((s) => ({ figure: formatPercent(s.sharePercent), label: `recycled ${s.element}` })),
+    ...(data.massBalance ? [{ figure: formatMass(data.massBalance.balanceGrams), label: `mass-balance credit left (${data.massBalance.claim})` }] : []),
+    { figure: formatMass(data.trace.massGrams ?? 0), label: `${data.trace.title} traced` },
     { figure: String(data.custody.length), label: 'custody events on the timeline' },
   ];
   return `<div class="cards">${cards
     .map((c) => `<div class="card"><div class="figure">${escapeHtml(c.figure)}</div><div class="label">${escapeHtml(c.label)}</div></div>`)
     .join('')}</div>`;
+}
+
+/** Tall enough that every node of the busiest column has room for its two label lines. */
+function sankeyHeight(data: ReportData): number {
+  const perColumn = new Map<number, number>();
+  for (const node of layoutSankey(data.flows).nodes) {
+    perColumn.set(node.column, (perColumn.get(node.column) ?? 0) + 1);
+  }
+  return Math.max(520, 60 + Math.max(0, ...perColumn.values()) * 44);
 }
 
 function renderFlowsSection(data: ReportData): string {
@@ -28,12 +38,16 @@ function renderFlowsSection(data: ReportData): string {
       : `<p class="warning">Mass not conserved at: ${imbalances
           .map((i) => `${escapeHtml(i.id)} (in ${escapeHtml(formatMass(i.inGrams))}, out ${escapeHtml(formatMass(i.outGrams))})`)
           .join('; ')}</p>`;
-  const svg = renderSankeySvg(layoutSankey(data.flows), 'Mass flows through the value chain');
+  const svg = renderSankeySvg(layoutSankey(data.flows, { height: sankeyHeight(data) }), 'Mass flows through the value chain');
   return (
     `<section id="flows"><h2>Mass flows through the chain</h2>` +
     `<p class="muted">Band widths are proportional to grams; losses are drawn as flows to grey sinks. Hover a band for its exact mass.</p>` +
     `${warning}<div class="scroll">${svg}</div>${renderMaterialLegend(data.flows.links.map((l) => l.material))}</section>`
   );
+}
+
+function absent(id: string, title: string, why: string): string {
+  return `<section id="${id}"><h2>${escapeHtml(title)}</h2><p class="muted">${escapeHtml(why)}</p></section>`;
 }
 
 function renderTraceSection(data: ReportData): string {
@@ -62,11 +76,11 @@ export function renderReportHtml(data: ReportData): string {
     `<header><h1>${escapeHtml(data.title)}</h1><p>Run <code>${escapeHtml(data.runId)}</code> · read from channel <code>${escapeHtml(data.ledger.channel)}</code>, ` +
       `chaincode <code>${escapeHtml(data.ledger.chaincode)}</code> · ${escapeHtml(formatTime(data.generatedAt))} UTC</p></header>`,
     `<main>${renderCards(data)}`,
-    renderPassportSection(data.passport),
+    data.passport ? renderPassportSection(data.passport) : absent('passport', 'Battery passport', 'No battery of this run is on the ledger.'),
     renderFlowsSection(data),
     renderTraceSection(data),
-    renderRecycledSection(data.recycledContent),
-    renderMassBalanceSection(data.massBalance),
+    data.recycledContent ? renderRecycledSection(data.recycledContent) : absent('recycled', 'Recycled content', 'No battery of this run is on the ledger.'),
+    data.massBalance ? renderMassBalanceSection(data.massBalance) : absent('mass-balance', 'Mass-balance statement', 'No mass-balance account of this run is on the ledger.'),
     renderCustodySection(data.custody),
     '<p class="muted">Every figure on this page was read from the ledger through the battery-trace SDK.</p></main></body></html>',
   ].join('\n');

@@ -199,10 +199,13 @@ export interface ReportData {
   readonly runId: string;
   /** Channel and chaincode read from. */
   readonly ledger: { readonly channel: string; readonly chaincode: string };
-  readonly passport: PassportComparison;
+  /** The battery's passport; absent when the run has no battery on the ledger. */
+  readonly passport?: PassportComparison;
   readonly trace: TraceNode;
-  readonly massBalance: MassBalanceStatement;
-  readonly recycledContent: RecycledContent;
+  /** Absent when the ledger holds no mass-balance account for the run. */
+  readonly massBalance?: MassBalanceStatement;
+  /** Absent when the run has no battery on the ledger. */
+  readonly recycledContent?: RecycledContent;
   readonly custody: readonly CustodyEvent[];
   readonly flows: MassFlows;
 }

@@ -12,7 +12,7 @@ export interface SankeyOptions {
 }
 
 /** Default geometry: fits a report page. */
-export const defaultSankeyOptions: SankeyOptions = { width: 1100, height: 520, nodeWidth: 14, nodePadding: 18, margin: 24 };
+export const defaultSankeyOptions: SankeyOptions = { width: 1100, height: 520, nodeWidth: 14, nodePadding: 26, margin: 24 };
 
 /** A node placed on the canvas. */
 export interface SankeyNodeLayout {
@@ -75,10 +75,11 @@ interface WorkNode {
  * links form a cycle
  */
 export function layoutSankey(flows: MassFlows, options: Partial<SankeyOptions> = {}): SankeyLayout {
-  const opts: SankeyOptions = { ...defaultSankeyOptions, ...options };
+  const wanted: SankeyOptions = { ...defaultSankeyOptions, ...options };
   const nodes = buildNodes(flows);
   assignColumns(nodes, flows);
   const columns = groupColumns(nodes);
+  const opts = fitPadding(wanted, columns);
   const scale = computeScale(columns, opts);
   orderColumns(columns, flows, nodes, scale, opts);
   const columnCount = columns.length;
@@ -157,6 +158,13 @@ function groupColumns(nodes: ReadonlyMap<string, WorkNode>): WorkNode[][] {
     }
   });
   return used;
+}
+
+/** Shrinks the gap between nodes when the busiest column would not fit: gaps take at most half the height. */
+function fitPadding(opts: SankeyOptions, columns: readonly WorkNode[][]): SankeyOptions {
+  const gaps = Math.max(0, ...columns.map((column) => column.length - 1));
+  const room = (opts.height - 2 * opts.margin) / 2;
+  return gaps * opts.nodePadding <= room ? opts : { ...opts, nodePadding: room / gaps };
 }
 
 function nodeValue(node: WorkNode): number {

@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import { formatMass, formatPercent, formatTime, humanize } from './format';
 import { passportRows } from './htmlSections';
-import type { ReportData, TraceNode } from './model';
+import type { MassBalanceStatement, PassportComparison, RecycledContent, ReportData, TraceNode } from './model';
 
 const PLAIN = { head: [] as string[], border: [] as string[] };
 
@@ -30,17 +30,17 @@ export function traceText(node: TraceNode, prefix = '', last = true, root = true
   return [line, ...node.children.flatMap((child, i) => traceText(child, childPrefix, i === node.children.length - 1, false))];
 }
 
-function passportTable(data: ReportData): string {
-  const rows = passportRows(data.passport).map((row) => [
+function passportTable(passport: PassportComparison): string {
+  const rows = passportRows(passport).map((row) => [
     clip(row.path, 40),
     clip(row.publicValue ?? '(restricted)', 36),
     clip(row.restrictedValue ?? '—', 36),
   ]);
-  return table(['Attribute', `Public (${data.passport.publicView.reader})`, `${humanize(data.passport.restrictedView.tier)} (${data.passport.restrictedView.reader})`], rows);
+  return table(['Attribute', `Public (${passport.publicView.reader})`, `${humanize(passport.restrictedView.tier)} (${passport.restrictedView.reader})`], rows);
 }
 
-function recycledTable(data: ReportData): string {
-  const rows = data.recycledContent.shares.map((s) => [
+function recycledTable(content: RecycledContent): string {
+  const rows = content.shares.map((s) => [
     humanize(s.element),
     formatPercent(s.sharePercent),
     formatMass(s.recycledGrams),
@@ -49,8 +49,7 @@ function recycledTable(data: ReportData): string {
   return table(['Element', 'Recycled share', 'Recycled', 'Total in battery'], rows, [1, 2, 3]);
 }
 
-function massBalanceTable(data: ReportData): string {
-  const mb = data.massBalance;
+function massBalanceTable(mb: MassBalanceStatement): string {
   return table(
     ['Facility', 'Material', 'Claim', 'Opening', 'Credited', 'Debited', 'Balance'],
     [[`${mb.facility.name} (${mb.facility.country})`, humanize(mb.material), humanize(mb.claim), formatMass(mb.openingGrams), formatMass(mb.creditedGrams), formatMass(mb.debitedGrams), formatMass(mb.balanceGrams)]],
@@ -77,18 +76,12 @@ export function renderTerminalSummary(data: ReportData, options: { custodyLimit?
   return [
     `${data.title} — run ${data.runId}`,
     '',
-    `Passport ${data.passport.passportId}: ${data.passport.summary}`,
-    passportTable(data),
-    '',
+    ...(data.passport ? [`Passport ${data.passport.passportId}: ${data.passport.summary}`, passportTable(data.passport), ''] : []),
     `Upstream trace of ${data.trace.id}`,
     ...traceText(data.trace),
     '',
-    `Recycled content of ${data.recycledContent.batteryId}`,
-    recycledTable(data),
-    '',
-    `Mass-balance statement (${data.massBalance.period})`,
-    massBalanceTable(data),
-    '',
+    ...(data.recycledContent ? [`Recycled content of ${data.recycledContent.batteryId}`, recycledTable(data.recycledContent), ''] : []),
+    ...(data.massBalance ? [`Mass-balance statement (${data.massBalance.period})`, massBalanceTable(data.massBalance), ''] : []),
     `Custody timeline${hidden}`,
     custodyTable(data, limit),
   ].join('\n');

@@ -9,8 +9,11 @@ function site(facility: FacilityRef, usedGrams: number, certifications: string[]
   return { id: facility.id, kind: 'site', title: 'Mine site', facility, usedGrams, certifications, details: [], children: [] };
 }
 
+/** A report with every section present. */
+export type FullReportData = ReportData & Required<Pick<ReportData, 'passport' | 'massBalance' | 'recycledContent'>>;
+
 /** A small but complete report, as the ledger readers would build it. */
-export function fixtureReport(): ReportData {
+export function fixtureReport(): FullReportData {
   const trace: TraceNode = {
     id: 'fx-PACK-0001',
     kind: 'battery',

@@ -82,3 +82,12 @@ describe('renderReportHtml', () => {
     expect(html).to.include('&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;');
   });
 });
+
+describe('renderReportHtml without a battery or a mass-balance account', () => {
+  it('says which sections the ledger has nothing for, and still draws the trace and flows', () => {
+    const html = renderReportHtml({ ...fixtureReport(), passport: undefined, massBalance: undefined, recycledContent: undefined });
+    expect(html).to.include('No battery of this run is on the ledger.');
+    expect(html).to.include('No mass-balance account of this run is on the ledger.');
+    expect(html).to.include('<svg class="sankey"');
+  });
+});
