@@ -1,0 +1,167 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import type { ClientIdentity } from 'fabric-shim-api';
+import { custodyTransferSchema, decodeErrorEnvelope, materialLotSchema, processRunSchema } from '../../../chaincode/src/api';
+import { identities } from '../../support/identities';
+import type { MemoryNetwork } from '../../support/MemoryNetwork';
+import { custodyContract, documentHash, lotContract, processContract, standardWorld, submit } from './fixtures';
+
+type Op =
+  | { kind: 'mint'; mass: number }
+  | { kind: 'split'; lot: number; parts: number[] }
+  | { kind: 'merge'; lots: number[] }
+  | { kind: 'propose'; lot: number; to: number; declaredDelta: number }
+  | { kind: 'accept'; transfer: number; receivedDelta: number }
+  | { kind: 'cancel'; transfer: number }
+  | { kind: 'transform'; lots: number[]; takePermille: number; lossPermille: number; lossDelta: number }
+  | { kind: 'duplicate'; lot: number };
+
+const massArb = fc.oneof(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(0, -5, 1.5, 1e15 + 1));
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('mint' as const), mass: massArb }),
+  fc.record({ kind: fc.constant('split' as const), lot: fc.nat(), parts: fc.array(fc.integer({ min: -1, max: 400_000 }), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('merge' as const), lots: fc.array(fc.nat(), { minLength: 2, maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('propose' as const), lot: fc.nat(), to: fc.nat(), declaredDelta: fc.constantFrom(0, 0, 0, 1) }),
+  fc.record({ kind: fc.constant('accept' as const), transfer: fc.nat(), receivedDelta: fc.integer({ min: -2000, max: 500 }) }),
+  fc.record({ kind: fc.constant('cancel' as const), transfer: fc.nat() }),
+  fc.record({
+    kind: fc.constant('transform' as const),
+    lots: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
+    takePermille: fc.integer({ min: 1, max: 1000 }),
+    lossPermille: fc.integer({ min: 0, max: 300 }),
+    lossDelta: fc.constantFrom(0, 0, 0, 1),
+  }),
+  fc.record({ kind: fc.constant('duplicate' as const), lot: fc.nat() }),
+);
+
+const FACILITY_IDS = ['mine-1', 'refinery-1', 'cell-1'];
+const USERS: Record<string, ClientIdentity> = { MiningMSP: identities.miningUser, ManufacturingMSP: identities.manufacturingUser };
+
+interface Ledger {
+  lots: { id: string; ownerMsp: string; massGrams: number; initialMassGrams: number; origin: { kind: string }; status: string; custodianFacilityId: string }[];
+  transferLoss: number;
+  processLoss: number;
+  transfers: { id: string; status: string; receiverMsp: string; senderMsp: string; declaredMassGrams: number }[];
+}
+
+function read(network: MemoryNetwork): Ledger {
+  const ledger: Ledger = { lots: [], transferLoss: 0, processLoss: 0, transfers: [] };
+  for (const [key, value] of network.world.entries()) {
+    const json: unknown = JSON.parse(Buffer.from(value).toString('utf8'));
+    if (key.startsWith('\u0000bt.lot\u0000')) {
+      ledger.lots.push(materialLotSchema.parse(json));
+    } else if (key.startsWith('\u0000bt.transfer\u0000')) {
+      const transfer = custodyTransferSchema.parse(json);
+      ledger.transferLoss += transfer.lossGrams ?? 0;
+      ledger.transfers.push(transfer);
+    } else if (key.startsWith('\u0000bt.process\u0000')) {
+      ledger.processLoss += processRunSchema.parse(json).lossGrams;
+    }
+  }
+  return ledger;
+}
+
+function pick<T>(items: readonly T[], index: number): T | undefined {
+  return items.length === 0 ? undefined : items[index % items.length];
+}
+
+let counter = 0;
+const fresh = (prefix: string): string => `${prefix}-${String((counter += 1))}`;
+
+function request(op: Op, state: Ledger): { who: ClientIdentity; run: (network: MemoryNetwork, who: ClientIdentity) => Promise<unknown> } | undefined {
+  const lotOwner = (lot: { ownerMsp: string } | undefined): ClientIdentity => USERS[lot?.ownerMsp ?? ''] ?? identities.recyclingUser;
+  switch (op.kind) {
+    case 'mint':
+      return { who: identities.miningUser, run: (n, w) => submit(n, w, lotContract.MintLot.bind(lotContract), { id: fresh('m'), facilityId: 'mine-1', material: 'COBALT_HYDROXIDE', massGrams: op.mass }) };
+    case 'duplicate': {
+      const lot = pick(state.lots, op.lot);
+      return lot && { who: identities.miningUser, run: (n, w) => submit(n, w, lotContract.MintLot.bind(lotContract), { id: lot.id, facilityId: 'mine-1', material: 'COBALT_HYDROXIDE', massGrams: 5 }) };
+    }
+    case 'split': {
+      const lot = pick(state.lots, op.lot);
+      const children = op.parts.map((massGrams) => ({ id: fresh('s'), massGrams }));
+      return lot && { who: lotOwner(lot), run: (n, w) => submit(n, w, lotContract.SplitLot.bind(lotContract), { lotId: lot.id, children }) };
+    }
+    case 'merge': {
+      const lots = op.lots.map((i) => pick(state.lots, i)?.id ?? 'none');
+      return { who: lotOwner(pick(state.lots, op.lots[0] ?? 0)), run: (n, w) => submit(n, w, lotContract.MergeLots.bind(lotContract), { id: fresh('g'), lotIds: lots }) };
+    }
+    case 'propose': {
+      const lot = pick(state.lots, op.lot);
+      const to = pick(FACILITY_IDS, op.to) ?? 'cell-1';
+      const body = { id: fresh('t'), lotId: lot?.id ?? 'none', toFacilityId: to, declaredMassGrams: (lot?.massGrams ?? 1) + op.declaredDelta, shippingDocumentsHash: documentHash('b/l') };
+      return { who: lotOwner(lot), run: (n, w) => submit(n, w, custodyContract.ProposeTransfer.bind(custodyContract), body) };
+    }
+    case 'accept': {
+      const transfer = pick(state.transfers, op.transfer);
+      const received = Math.max(0, (transfer?.declaredMassGrams ?? 0) + op.receivedDelta);
+      return transfer && { who: USERS[transfer.receiverMsp] ?? identities.miningUser, run: (n, w) => submit(n, w, custodyContract.AcceptTransfer.bind(custodyContract), { transferId: transfer.id, receivedMassGrams: received }) };
+    }
+    case 'cancel': {
+      const transfer = pick(state.transfers.filter((t) => t.status === 'PROPOSED'), op.transfer);
+      return transfer && { who: USERS[transfer.senderMsp] ?? identities.miningUser, run: (n, w) => submit(n, w, custodyContract.CancelTransfer.bind(custodyContract), { transferId: transfer.id }) };
+    }
+    case 'transform':
+      return transformRequest(op, state, lotOwner);
+  }
+}
+
+function transformRequest(op: Extract<Op, { kind: 'transform' }>, state: Ledger, lotOwner: (lot: { ownerMsp: string } | undefined) => ClientIdentity): ReturnType<typeof request> {
+  const lots = op.lots.map((i) => pick(state.lots, i)).filter((lot) => lot !== undefined);
+  const first = lots[0];
+  if (first === undefined) {
+    return undefined;
+  }
+  const inputs = lots.map((lot) => ({ lotId: lot.id, massGrams: Math.max(1, Math.floor((lot.massGrams * op.takePermille) / 1000)) }));
+  const total = inputs.reduce((sum, input) => sum + input.massGrams, 0);
+  const lossGrams = Math.floor((total * op.lossPermille) / 1000);
+  const output = total - lossGrams;
+  const outputs = output > 0 ? [{ id: fresh('o'), material: 'COBALT_SULFATE', massGrams: output }] : [];
+  const body = { id: fresh('r'), facilityId: first.custodianFacilityId, processKind: 'REFINING', inputs, outputs, lossGrams: lossGrams + op.lossDelta };
+  return { who: lotOwner(first), run: (n, w) => submit(n, w, processContract.Transform.bind(processContract), body) };
+}
+
+function minted(state: Ledger): number {
+  return state.lots.filter((lot) => lot.origin.kind === 'MINED').reduce((sum, lot) => sum + lot.initialMassGrams, 0);
+}
+
+function accounted(state: Ledger): number {
+  return state.lots.reduce((sum, lot) => sum + lot.massGrams, 0) + state.transferLoss + state.processLoss;
+}
+
+describe('mass conservation (property)', function () {
+  this.timeout(120_000);
+  it('keeps minted mass = lot masses + losses through random valid and invalid operations; invalid ones change nothing', async () => {
+    const succeeded = new Set<string>();
+    const failed = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 30 }), async (ops) => {
+        const network = await standardWorld();
+        for (const op of ops) {
+          const state = read(network);
+          const call = request(op, state);
+          if (call === undefined) {
+            continue;
+          }
+          const before = network.snapshot();
+          try {
+            await call.run(network, call.who);
+            succeeded.add(op.kind);
+          } catch (error) {
+            failed.add(op.kind);
+            const envelope = decodeErrorEnvelope(error instanceof Error ? error.message : '');
+            expect(envelope, String(error)).not.to.equal(undefined);
+            expect(envelope?.code).not.to.equal('INTERNAL');
+            expect(network.snapshot()).to.equal(before);
+          }
+          const after = read(network);
+          expect(accounted(after)).to.equal(minted(after));
+          expect(after.lots.every((lot) => (lot.status === 'CONSUMED') === (lot.massGrams === 0))).to.equal(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect([...succeeded]).to.include.members(['mint', 'split', 'propose', 'accept', 'transform']);
+    expect([...failed].sort()).to.include.members(['duplicate', 'mint', 'split', 'transform']);
+  });
+});
