@@ -68,45 +68,76 @@ function pick<T>(items: readonly T[], index: number): T | undefined {
 let counter = 0;
 const fresh = (prefix: string): string => `${prefix}-${String((counter += 1))}`;
 
-function request(op: Op, state: Ledger): { who: ClientIdentity; run: (network: MemoryNetwork, who: ClientIdentity) => Promise<unknown> } | undefined {
-  const lotOwner = (lot: { ownerMsp: string } | undefined): ClientIdentity => USERS[lot?.ownerMsp ?? ''] ?? identities.recyclingUser;
+interface Call {
+  readonly who: ClientIdentity;
+  readonly run: (network: MemoryNetwork, who: ClientIdentity) => Promise<unknown>;
+}
+
+type Builder<K extends Op['kind']> = (op: Extract<Op, { kind: K }>, state: Ledger) => Call | undefined;
+
+const lotOwner = (lot: { ownerMsp: string } | undefined): ClientIdentity => USERS[lot?.ownerMsp ?? ''] ?? identities.recyclingUser;
+
+const mintCall: Builder<'mint'> = (op) => ({
+  who: identities.miningUser,
+  run: (n, w) => submit(n, w, lotContract.MintLot.bind(lotContract), { id: fresh('m'), facilityId: 'mine-1', material: 'COBALT_HYDROXIDE', massGrams: op.mass }),
+});
+
+const duplicateCall: Builder<'duplicate'> = (op, state) => {
+  const lot = pick(state.lots, op.lot);
+  return lot && { who: identities.miningUser, run: (n, w) => submit(n, w, lotContract.MintLot.bind(lotContract), { id: lot.id, facilityId: 'mine-1', material: 'COBALT_HYDROXIDE', massGrams: 5 }) };
+};
+
+const splitCall: Builder<'split'> = (op, state) => {
+  const lot = pick(state.lots, op.lot);
+  const children = op.parts.map((massGrams) => ({ id: fresh('s'), massGrams }));
+  return lot && { who: lotOwner(lot), run: (n, w) => submit(n, w, lotContract.SplitLot.bind(lotContract), { lotId: lot.id, children }) };
+};
+
+const mergeCall: Builder<'merge'> = (op, state) => {
+  const lots = op.lots.map((i) => pick(state.lots, i)?.id ?? 'none');
+  return { who: lotOwner(pick(state.lots, op.lots[0] ?? 0)), run: (n, w) => submit(n, w, lotContract.MergeLots.bind(lotContract), { id: fresh('g'), lotIds: lots }) };
+};
+
+const proposeCall: Builder<'propose'> = (op, state) => {
+  const lot = pick(state.lots, op.lot);
+  const to = pick(FACILITY_IDS, op.to) ?? 'cell-1';
+  const body = { id: fresh('t'), lotId: lot?.id ?? 'none', toFacilityId: to, declaredMassGrams: (lot?.massGrams ?? 1) + op.declaredDelta, shippingDocumentsHash: documentHash('b/l') };
+  return { who: lotOwner(lot), run: (n, w) => submit(n, w, custodyContract.ProposeTransfer.bind(custodyContract), body) };
+};
+
+const acceptCall: Builder<'accept'> = (op, state) => {
+  const transfer = pick(state.transfers, op.transfer);
+  const received = Math.max(0, (transfer?.declaredMassGrams ?? 0) + op.receivedDelta);
+  return transfer && { who: lotOwner({ ownerMsp: transfer.receiverMsp }), run: (n, w) => submit(n, w, custodyContract.AcceptTransfer.bind(custodyContract), { transferId: transfer.id, receivedMassGrams: received }) };
+};
+
+const cancelCall: Builder<'cancel'> = (op, state) => {
+  const transfer = pick(state.transfers.filter((t) => t.status === 'PROPOSED'), op.transfer);
+  return transfer && { who: lotOwner({ ownerMsp: transfer.senderMsp }), run: (n, w) => submit(n, w, custodyContract.CancelTransfer.bind(custodyContract), { transferId: transfer.id }) };
+};
+
+function request(op: Op, state: Ledger): Call | undefined {
   switch (op.kind) {
     case 'mint':
-      return { who: identities.miningUser, run: (n, w) => submit(n, w, lotContract.MintLot.bind(lotContract), { id: fresh('m'), facilityId: 'mine-1', material: 'COBALT_HYDROXIDE', massGrams: op.mass }) };
-    case 'duplicate': {
-      const lot = pick(state.lots, op.lot);
-      return lot && { who: identities.miningUser, run: (n, w) => submit(n, w, lotContract.MintLot.bind(lotContract), { id: lot.id, facilityId: 'mine-1', material: 'COBALT_HYDROXIDE', massGrams: 5 }) };
-    }
-    case 'split': {
-      const lot = pick(state.lots, op.lot);
-      const children = op.parts.map((massGrams) => ({ id: fresh('s'), massGrams }));
-      return lot && { who: lotOwner(lot), run: (n, w) => submit(n, w, lotContract.SplitLot.bind(lotContract), { lotId: lot.id, children }) };
-    }
-    case 'merge': {
-      const lots = op.lots.map((i) => pick(state.lots, i)?.id ?? 'none');
-      return { who: lotOwner(pick(state.lots, op.lots[0] ?? 0)), run: (n, w) => submit(n, w, lotContract.MergeLots.bind(lotContract), { id: fresh('g'), lotIds: lots }) };
-    }
-    case 'propose': {
-      const lot = pick(state.lots, op.lot);
-      const to = pick(FACILITY_IDS, op.to) ?? 'cell-1';
-      const body = { id: fresh('t'), lotId: lot?.id ?? 'none', toFacilityId: to, declaredMassGrams: (lot?.massGrams ?? 1) + op.declaredDelta, shippingDocumentsHash: documentHash('b/l') };
-      return { who: lotOwner(lot), run: (n, w) => submit(n, w, custodyContract.ProposeTransfer.bind(custodyContract), body) };
-    }
-    case 'accept': {
-      const transfer = pick(state.transfers, op.transfer);
-      const received = Math.max(0, (transfer?.declaredMassGrams ?? 0) + op.receivedDelta);
-      return transfer && { who: USERS[transfer.receiverMsp] ?? identities.miningUser, run: (n, w) => submit(n, w, custodyContract.AcceptTransfer.bind(custodyContract), { transferId: transfer.id, receivedMassGrams: received }) };
-    }
-    case 'cancel': {
-      const transfer = pick(state.transfers.filter((t) => t.status === 'PROPOSED'), op.transfer);
-      return transfer && { who: USERS[transfer.senderMsp] ?? identities.miningUser, run: (n, w) => submit(n, w, custodyContract.CancelTransfer.bind(custodyContract), { transferId: transfer.id }) };
-    }
+      return mintCall(op, state);
+    case 'duplicate':
+      return duplicateCall(op, state);
+    case 'split':
+      return splitCall(op, state);
+    case 'merge':
+      return mergeCall(op, state);
+    case 'propose':
+      return proposeCall(op, state);
+    case 'accept':
+      return acceptCall(op, state);
+    case 'cancel':
+      return cancelCall(op, state);
     case 'transform':
-      return transformRequest(op, state, lotOwner);
+      return transformCall(op, state);
   }
 }
 
-function transformRequest(op: Extract<Op, { kind: 'transform' }>, state: Ledger, lotOwner: (lot: { ownerMsp: string } | undefined) => ClientIdentity): ReturnType<typeof request> {
+const transformCall: Builder<'transform'> = (op, state) => {
   const lots = op.lots.map((i) => pick(state.lots, i)).filter((lot) => lot !== undefined);
   const first = lots[0];
   if (first === undefined) {
@@ -119,7 +150,7 @@ function transformRequest(op: Extract<Op, { kind: 'transform' }>, state: Ledger,
   const outputs = output > 0 ? [{ id: fresh('o'), material: 'COBALT_SULFATE', massGrams: output }] : [];
   const body = { id: fresh('r'), facilityId: first.custodianFacilityId, processKind: 'REFINING', inputs, outputs, lossGrams: lossGrams + op.lossDelta };
   return { who: lotOwner(first), run: (n, w) => submit(n, w, processContract.Transform.bind(processContract), body) };
-}
+};
 
 function minted(state: Ledger): number {
   return state.lots.filter((lot) => lot.origin.kind === 'MINED').reduce((sum, lot) => sum + lot.initialMassGrams, 0);
