@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MATERIALS, PROCESS_KINDS, type Material } from './enums';
 import {
   basisPointsSchema,
+  carbonIntensitySchema,
   countrySchema,
   hashSchema,
   idSchema,
@@ -321,7 +322,7 @@ export type RepurposeBatteryRequest = z.input<typeof repurposeBatteryRequestSche
 
 /** A recovered-material lot produced by dismantling or recycling. */
 export const recoveredOutputSchema = z
-  .object({ id: idSchema, material: z.enum(MATERIALS), massGrams: massSchema, assay: assaySchema.optional() })
+  .object({ id: idSchema, material: z.enum(MATERIALS), massGrams: massSchema, assay: assaySchema.optional(), carbonIntensity: carbonIntensitySchema.optional() })
   .strict();
 
 /** `battery:Dismantle` — the recycler takes a collected battery apart (outputs + losses ≤ the battery's mass). */

@@ -1,0 +1,214 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { isContractError, type MassBalancePeriod } from '../../../chaincode/src/api';
+import {
+  closePeriod,
+  creditForOutput,
+  chooseConversion,
+  deviationBasisPoints,
+  foldMovements,
+  monthsBetween,
+  planDebit,
+  planOpenPeriod,
+  reconcilePeriod,
+  requireDebitWindow,
+  runConversion,
+  type MovementEntry,
+} from '../../../chaincode/src/domain/massBalance';
+
+const noOpening = { massGrams: 0, id: 'carried-over:none' };
+const credit = (id: string, massGrams: number, bookedAt = `2025-01-0${id.length}T00:00:00.000Z`): MovementEntry => ({ id, kind: 'CREDIT', massGrams, bookedAt });
+const debit = (id: string, massGrams: number, bookedAt: string): MovementEntry => ({ id, kind: 'DEBIT', massGrams, bookedAt });
+
+function expectCode(run: () => unknown, code: string): void {
+  try {
+    run();
+  } catch (error) {
+    expect(isContractError(error) && error.code, String(error)).to.equal(code);
+    return;
+  }
+  expect.fail(`expected ${code}`);
+}
+
+const context = {
+  accountId: 'r1:COBALT_SULFATE:CERTIFIED_ORIGIN',
+  ownerMsp: 'MiningMSP',
+  account: { facilityId: 'r1', material: 'COBALT_SULFATE', claim: 'CERTIFIED_ORIGIN' },
+  openPeriodId: undefined,
+  sequence: 1,
+  previous: undefined,
+} as const;
+
+function period(overrides: Partial<MassBalancePeriod> = {}): MassBalancePeriod {
+  const draft = planOpenPeriod({ id: 'p1', startsAt: '2025-01-01T00:00:00.000Z', endsAt: '2025-04-01T00:00:00.000Z', toleranceBasisPoints: 50 }, context);
+  return { ...draft, createdAt: '', updatedAt: '', txId: 't', version: 1, recordHash: '0x', previousHash: '0x', ...overrides };
+}
+
+describe('mass-balance domain', () => {
+  describe('monthsBetween', () => {
+    it('lists the month buckets of a window across a year end', () => {
+      expect(monthsBetween('2025-11-20T00:00:00.000Z', '2026-02-01T00:00:00.000Z')).to.deep.equal(['2025-11', '2025-12', '2026-01', '2026-02']);
+    });
+  });
+
+  describe('foldMovements', () => {
+    it('adds credits, subtracts debits and draws debits on the oldest credits first', () => {
+      const fold = foldMovements({ massGrams: 100, id: 'carried-over:p0' }, [
+        debit('d1', 250, '2025-01-05T00:00:00.000Z'),
+        credit('c1', 200, '2025-01-02T00:00:00.000Z'),
+        credit('c2', 300, '2025-01-06T00:00:00.000Z'),
+      ]);
+      expect(fold).to.deep.include({ openingBalanceGrams: 100, creditedGrams: 500, debitedGrams: 250, balanceGrams: 350 });
+      expect(fold.credits).to.deep.equal([
+        { movementId: 'carried-over:p0', massGrams: 100, usedGrams: 100 },
+        { movementId: 'c1', massGrams: 200, usedGrams: 150 },
+        { movementId: 'c2', massGrams: 300, usedGrams: 0 },
+      ]);
+    });
+
+    it('rejects stored debits that exceed the credits booked before them', () => {
+      expectCode(() => foldMovements(noOpening, [debit('d1', 1, '2025-01-01T00:00:00.000Z'), credit('c1', 5, '2025-01-02T00:00:00.000Z')]), 'INTERNAL');
+    });
+  });
+
+  describe('planDebit', () => {
+    it('uses each credit at most once across debits', () => {
+      const fold = foldMovements(noOpening, [credit('c1', 100), credit('c22', 50)]);
+      expect(planDebit(fold, 120)).to.deep.equal([
+        { movementId: 'c1', massGrams: 100 },
+        { movementId: 'c22', massGrams: 20 },
+      ]);
+    });
+
+    it('rejects a claim above the available credit', () => {
+      const fold = foldMovements(noOpening, [credit('c1', 100)]);
+      expectCode(() => planDebit(fold, 101), 'INSUFFICIENT_CREDIT');
+    });
+
+    it('never lets the balance go negative and never uses a credit twice (random sequences)', () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 1000 })), { maxLength: 40 }), (steps) => {
+          const movements: MovementEntry[] = [];
+          steps.forEach(([isCredit, grams], index) => {
+            const bookedAt = `2025-01-01T00:00:${String(index).padStart(2, '0')}.000Z`;
+            if (isCredit) {
+              movements.push({ id: `m${index}`, kind: 'CREDIT', massGrams: grams, bookedAt });
+              return;
+            }
+            try {
+              planDebit(foldMovements(noOpening, movements), grams);
+              movements.push({ id: `m${index}`, kind: 'DEBIT', massGrams: grams, bookedAt });
+            } catch (error) {
+              expect(isContractError(error, 'INSUFFICIENT_CREDIT')).to.equal(true);
+            }
+          });
+          const fold = foldMovements(noOpening, movements);
+          expect(fold.balanceGrams).to.be.at.least(0);
+          expect(fold.balanceGrams).to.equal(fold.creditedGrams - fold.debitedGrams);
+          for (const c of fold.credits) {
+            expect(c.usedGrams).to.be.within(0, c.massGrams);
+          }
+          expect(fold.credits.reduce((sum, c) => sum + c.usedGrams, 0)).to.equal(fold.debitedGrams);
+        }),
+      );
+    });
+  });
+
+  describe('conversion factors', () => {
+    const run = {
+      id: 'run-1',
+      inputs: [
+        { lotId: 'a', material: 'COBALT_SULFATE', massGrams: 100 },
+        { lotId: 'b', material: 'NICKEL_SULFATE', massGrams: 300 },
+      ],
+      outputs: [{ lotId: 'o', material: 'CATHODE_NMC', massGrams: 380, yieldBasisPoints: 9500 }],
+    } as const;
+
+    it('takes the run\'s output per input of the source material', () => {
+      expect(runConversion(run, 'COBALT_SULFATE', 'CATHODE_NMC')).to.deep.equal({ inputGrams: 100, outputGrams: 380 });
+    });
+
+    it('rounds the credit a claim needs up', () => {
+      expect(creditForOutput(380, { inputGrams: 100, outputGrams: 380 })).to.equal(100);
+      expect(creditForOutput(1, { inputGrams: 100, outputGrams: 380 })).to.equal(1);
+      expect(creditForOutput(190, { inputGrams: 100, outputGrams: 380 })).to.equal(50);
+    });
+
+    it('accepts a declared factor no better than the run\'s', () => {
+      expect(chooseConversion({ inputGrams: 1, outputGrams: 3 }, { inputGrams: 100, outputGrams: 380 })).to.deep.equal({ inputGrams: 1, outputGrams: 3 });
+    });
+
+    it('rejects a declared factor above the run\'s yield', () => {
+      expectCode(() => chooseConversion({ inputGrams: 1, outputGrams: 4 }, { inputGrams: 100, outputGrams: 380 }), 'INVALID_ARGUMENT');
+    });
+
+    it('rejects a source material the run did not consume', () => {
+      expectCode(() => runConversion(run, 'LITHIUM_HYDROXIDE', 'CATHODE_NMC'), 'INVALID_ARGUMENT');
+    });
+  });
+
+  describe('periods', () => {
+    it('opens the first period at its declared start with no opening balance', () => {
+      expect(period()).to.include({ status: 'OPEN', startsAt: '2025-01-01T00:00:00.000Z', openingBalanceGrams: 0, sequence: 1 });
+    });
+
+    it('starts a later period where the previous one ended, with its carry-over', () => {
+      const previous = period({ status: 'CLOSED', closing: { creditedGrams: 5, debitedGrams: 0, closingBookBalanceGrams: 5, carriedOverGrams: 4, writtenOffGrams: 1, closedAt: '2025-04-02T00:00:00.000Z' } });
+      const next = planOpenPeriod({ id: 'p2', endsAt: '2025-07-01T00:00:00.000Z', toleranceBasisPoints: 50 }, { ...context, sequence: 2, previous });
+      expect(next).to.include({ startsAt: '2025-04-01T00:00:00.000Z', openingBalanceGrams: 4, previousPeriodId: 'p1' });
+    });
+
+    it('rejects a gap between periods', () => {
+      const previous = period({ status: 'CLOSED' });
+      expectCode(() => planOpenPeriod({ id: 'p2', startsAt: '2025-05-01T00:00:00Z', endsAt: '2025-07-01T00:00:00.000Z', toleranceBasisPoints: 50 }, { ...context, previous }), 'INVALID_ARGUMENT');
+    });
+
+    it('rejects a first period without a start, an inverted window and one longer than a year', () => {
+      expectCode(() => planOpenPeriod({ id: 'p', endsAt: '2025-07-01T00:00:00.000Z', toleranceBasisPoints: 50 }, context), 'INVALID_ARGUMENT');
+      expectCode(() => planOpenPeriod({ id: 'p', startsAt: '2025-07-01T00:00:00.000Z', endsAt: '2025-07-01T00:00:00.000Z', toleranceBasisPoints: 50 }, context), 'INVALID_ARGUMENT');
+      expectCode(() => planOpenPeriod({ id: 'p', startsAt: '2025-01-01T00:00:00.000Z', endsAt: '2026-01-03T00:00:00.000Z', toleranceBasisPoints: 50 }, context), 'INVALID_ARGUMENT');
+    });
+
+    it('rejects opening while a period is open', () => {
+      expectCode(() => planOpenPeriod({ id: 'p', startsAt: '2025-01-01T00:00:00.000Z', endsAt: '2025-02-01T00:00:00.000Z', toleranceBasisPoints: 50 }, { ...context, openPeriodId: 'p0' }), 'INVALID_STATE');
+    });
+
+    it('accepts debits only inside an open period', () => {
+      requireDebitWindow(period(), '2025-02-01T00:00:00.000Z');
+      expectCode(() => requireDebitWindow(period(), '2025-04-01T00:00:00.000Z'), 'INVALID_STATE');
+      expectCode(() => requireDebitWindow(period(), '2024-12-31T23:59:59.000Z'), 'INVALID_STATE');
+    });
+
+    it('reconciles within tolerance and flags deviations beyond it', () => {
+      const fold = foldMovements(noOpening, [credit('c1', 10_000)]);
+      const ok = reconcilePeriod(period(), fold, 9_950, '2025-04-01T00:00:00.000Z');
+      expect(ok.reconciliation).to.include({ bookBalanceGrams: 10_000, deviationGrams: 50, deviationBasisPoints: 50, withinTolerance: true, flagged: false });
+      const off = reconcilePeriod(period(), fold, 9_949, '2025-04-01T00:00:00.000Z');
+      expect(off.reconciliation).to.include({ withinTolerance: false, flagged: true, deviationBasisPoints: 51 });
+    });
+
+    it('rejects reconciling before the period ends', () => {
+      expectCode(() => reconcilePeriod(period(), foldMovements(noOpening, []), 0, '2025-03-31T23:59:59.000Z'), 'INVALID_STATE');
+    });
+
+    it('closes with the book balance carried over, never more than the physical stock', () => {
+      const fold = foldMovements(noOpening, [credit('c1', 10_000)]);
+      const closed = closePeriod(reconcilePeriod(period(), fold, 9_000, '2025-04-01T00:00:00.000Z'), fold, '2025-04-02T00:00:00.000Z');
+      expect(closed.closing).to.include({ closingBookBalanceGrams: 10_000, carriedOverGrams: 9_000, writtenOffGrams: 1_000 });
+      const surplus = closePeriod(reconcilePeriod(period(), fold, 12_000, '2025-04-01T00:00:00.000Z'), fold, '2025-04-02T00:00:00.000Z');
+      expect(surplus.closing).to.include({ carriedOverGrams: 10_000, writtenOffGrams: 0 });
+    });
+
+    it('rejects closing an unreconciled period, or one whose book changed since', () => {
+      const fold = foldMovements(noOpening, [credit('c1', 10)]);
+      expectCode(() => closePeriod(period(), fold, '2025-04-02T00:00:00.000Z'), 'INVALID_STATE');
+      const reconciled = reconcilePeriod(period(), fold, 10, '2025-04-01T00:00:00.000Z');
+      expectCode(() => closePeriod(reconciled, foldMovements(noOpening, [credit('c1', 10), credit('c22', 1)]), '2025-04-02T00:00:00.000Z'), 'INVALID_STATE');
+    });
+
+    it('measures an empty book with stock as a full deviation', () => {
+      expect(deviationBasisPoints(0, 0)).to.equal(0);
+      expect(deviationBasisPoints(0, 5)).to.equal(10_000);
+    });
+  });
+});
