@@ -175,8 +175,8 @@ describe('mass-balance domain', () => {
 
     it('accepts debits only inside an open period', () => {
       requireDebitWindow(period(), '2025-02-01T00:00:00.000Z');
-      expectCode(() => requireDebitWindow(period(), '2025-04-01T00:00:00.000Z'), 'INVALID_STATE');
-      expectCode(() => requireDebitWindow(period(), '2024-12-31T23:59:59.000Z'), 'INVALID_STATE');
+      expectCode(() => { requireDebitWindow(period(), '2025-04-01T00:00:00.000Z'); }, 'INVALID_STATE');
+      expectCode(() => { requireDebitWindow(period(), '2024-12-31T23:59:59.000Z'); }, 'INVALID_STATE');
     });
 
     it('reconciles within tolerance and flags deviations beyond it', () => {
