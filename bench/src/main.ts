@@ -59,7 +59,7 @@ function profileOf(options: CliOptions): BenchProfile {
 const program = new Command()
   .name('bench')
   .description('battery-trace benchmarks on a running local network; results under bench/results/<timestamp>/')
-  .option('--quick', 'about 3 minutes: ramp 1, 4, 16; traces up to 100 records')
+  .option('--quick', 'about 3 minutes: ramp 2, 8, 32; traces up to 100 records')
   .option('--suites <list>', `suites to run, comma-separated (${suiteNames.join(', ')})`, suites, [...suiteNames])
   .option('--network-dir <dir>', 'network state folder (connection material, pids, ledgers)', process.env.BT_NETWORK_DIR ?? '.network')
   .option('--out <dir>', 'results folder (default bench/results/<timestamp>)')

@@ -28,8 +28,8 @@ export interface QueryOptions {
   readonly unrelatedMultiple: number;
   /** Repetitions of each query (after one unmeasured call). */
   readonly repetitions: number;
-  /** In-flight transactions while building the data. */
-  readonly setupConcurrency: number;
+  /** Time after which a query stops repeating (once it has 3 timed runs), ms. */
+  readonly budgetMs: number;
 }
 
 /** Everything one run does. */
@@ -40,18 +40,18 @@ export interface BenchProfile {
   readonly queries: QueryOptions;
 }
 
-/** About 3 minutes on 2 cores: three ramp levels, short rounds, traces up to 100 records. */
+/** About 3 minutes on 2 cores: ramp 2, 8, 32, short rounds, traces up to 100 records. */
 export const quickProfile: BenchProfile = {
   name: 'quick',
-  throughput: { levels: [1, 4, 16], roundMs: 3000, rampMs: 750, warmupMs: 1500, commonLoad: undefined, commonLoadFraction: 0.5, maxPreparedPerRound: 1500 },
-  contention: { facilities: 20, exponent: 1.1, concurrency: 16, roundMs: 4000, rampMs: 750, seed: 6 },
-  queries: { sizes: [10, 100], unrelatedMultiple: 10, repetitions: 10, setupConcurrency: 32 },
+  throughput: { levels: [2, 8, 32], roundMs: 2500, rampMs: 500, warmupMs: 1000, commonLoad: undefined, commonLoadFraction: 0.5, maxPreparedPerRound: 1500 },
+  contention: { facilities: 20, exponent: 1.1, concurrency: 16, roundMs: 3000, rampMs: 500, seed: 6 },
+  queries: { sizes: [10, 100], unrelatedMultiple: 10, repetitions: 10, budgetMs: 5000 },
 };
 
 /** About 15 minutes on 2 cores: the full ramp 1 … 64, traces, statements and histories up to 1,000. */
 export const fullProfile: BenchProfile = {
   name: 'full',
-  throughput: { levels: [1, 2, 4, 8, 16, 32, 64], roundMs: 5000, rampMs: 1000, warmupMs: 3000, commonLoad: undefined, commonLoadFraction: 0.5, maxPreparedPerRound: 4000 },
+  throughput: { levels: [1, 2, 4, 8, 16, 32, 64], roundMs: 4000, rampMs: 1000, warmupMs: 3000, commonLoad: undefined, commonLoadFraction: 0.5, maxPreparedPerRound: 4000 },
   contention: { facilities: 50, exponent: 1.1, concurrency: 32, roundMs: 8000, rampMs: 1000, seed: 6 },
-  queries: { sizes: [10, 100, 1000], unrelatedMultiple: 10, repetitions: 20, setupConcurrency: 48 },
+  queries: { sizes: [10, 100, 1000], unrelatedMultiple: 10, repetitions: 20, budgetMs: 20_000 },
 };

@@ -23,7 +23,7 @@ export interface QueryPhase {
 }
 
 /** Id kinds of lots that are unrelated to the measured traces (see {@link IdSource}). */
-const UNRELATED_LOT_KINDS = ['lot', 'zlot', 'out'];
+const UNRELATED_LOT_KINDS = ['lot', 'zlot', 'out', 'chip'];
 const PAGE_SIZE = 100;
 
 /**
@@ -119,7 +119,7 @@ function tracePage(identity: Identity, rootId: string): PagedQuery {
 async function measureTraces(context: BenchContext, identity: Identity, roots: ReadonlyMap<number, string>, options: QueryOptions, singleRead: PagedQuery, unrelated: number): Promise<QueryMeasurement[]> {
   const results: QueryMeasurement[] = [];
   for (const [size, rootId] of roots) {
-    const timed = await timeQuery(context.connections, tracePage(identity, rootId), singleRead, options.repetitions);
+    const timed = await timeQuery(context.connections, tracePage(identity, rootId), singleRead, options);
     context.log(`trace of ${size} lots (${unrelated} unrelated): p50 ${timed.latencyMs.p50.toFixed(1)} ms (single read ${timed.readLatencyMs.p50.toFixed(1)} ms), ${timed.records} records, ${timed.pages} pages`);
     results.push(toMeasurement('lot:TraceUpstream', size, timed, unrelated));
   }
@@ -165,7 +165,7 @@ async function measureHistories(context: BenchContext, identity: Identity, lots:
       request: () => jsonRequest(identity, qualifiedName(CONTRACTS.lot, LOT_TRANSACTIONS.GetLotHistory), { id: lotId }),
       parse: (bytes) => ({ records: (JSON.parse(Buffer.from(bytes).toString('utf8')) as { entries?: unknown[] }).entries?.length ?? 0, bookmark: '' }),
     };
-    const timed = await timeQuery(context.connections, query, singleRead, options.repetitions);
+    const timed = await timeQuery(context.connections, query, singleRead, options);
     context.log(`history of ${size} versions: p50 ${timed.latencyMs.p50.toFixed(1)} ms`);
     results.push(toMeasurement('lot:GetLotHistory', size, timed, null));
   }

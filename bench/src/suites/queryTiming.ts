@@ -42,18 +42,30 @@ export interface PairedTiming {
   readonly pages: number;
 }
 
+/** How many times to time a query: `repetitions`, but stop early once `budgetMs` is spent and 3 runs are in. */
+export interface QueryRepetitions {
+  readonly repetitions: number;
+  readonly budgetMs: number;
+}
+
+/** Fewest timed runs of a query, whatever the budget. */
+const MIN_REPETITIONS = 3;
+
 /**
- * Times `repetitions` runs of a paginated query (each run fetches every page), alternating each run with one
- * run of `reference` (the single-key read) so both see the same machine load; one unmeasured run of each first.
+ * Times runs of a paginated query (each run fetches every page), alternating each run with one run of
+ * `reference` (the single-key read) so both see the same machine load; one unmeasured run of each first.
  * @throws {Error} when a query fails: a query benchmark has no acceptable failure
  */
-export async function timeQuery(connections: Connections, query: PagedQuery, reference: PagedQuery, repetitions: number): Promise<PairedTiming> {
+export async function timeQuery(connections: Connections, query: PagedQuery, reference: PagedQuery, plan: QueryRepetitions): Promise<PairedTiming> {
+  const started = performance.now();
   await runOnce(connections, reference);
   await runOnce(connections, query);
   const latencies: number[] = [];
   const readLatencies: number[] = [];
   let last = { records: 0, pages: 0 };
-  for (let i = 0; i < repetitions; i++) {
+  const more = (done: number): boolean =>
+    done < plan.repetitions && (done < MIN_REPETITIONS || performance.now() - started < plan.budgetMs);
+  for (let done = 0; more(done); done++) {
     readLatencies.push(await timed(() => runOnce(connections, reference)));
     const start = performance.now();
     last = await runOnce(connections, query);

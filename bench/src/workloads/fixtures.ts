@@ -7,7 +7,7 @@ import type { TxRequest } from '../fabric/transaction';
 import type { BenchContext } from '../suites/context';
 
 /** In-flight set-up transactions. */
-export const SETUP_CONCURRENCY = 48;
+export const SETUP_CONCURRENCY = 64;
 
 /** Mass of every minted benchmark lot, grams (1 t). */
 export const LOT_MASS_GRAMS = 1_000_000;
