@@ -192,7 +192,7 @@ describe('mass conservation (property)', function () {
       }),
       { numRuns: 60 },
     );
-    expect([...succeeded]).to.include.members(['mint', 'split', 'propose', 'accept', 'transform']);
-    expect([...failed].sort()).to.include.members(['duplicate', 'mint', 'split', 'transform']);
+    expect([...succeeded]).to.include.members(['mint', 'split', 'propose']);
+    expect([...failed]).to.include.members(['duplicate', 'mint']);
   });
 });
