@@ -21,6 +21,7 @@ import { mintedLot, planMerge, planSplit, requireCustodianOrg } from '../domain/
 import {
   createDerivedLot,
   createLot,
+  creditOrigin,
   evaluate,
   FACILITY,
   lotsByFacilityPrefix,
@@ -46,9 +47,12 @@ async function requireLots(ledger: Ledger, ids: readonly string[]): Promise<Mate
 }
 
 function trace(ctx: Context, transaction: string, direction: TraceDirection, request: string): Promise<TraceResult> {
-  return evaluate(ctx, name(transaction), traceRequestSchema, request, ({ ledger }, req) =>
-    traceProvenance(ledger, { direction, root: { type: req.type, id: req.id }, maxDepth: req.maxDepth, pageSize: req.pageSize, bookmark: req.bookmark }),
-  );
+  return evaluate(ctx, name(transaction), traceRequestSchema, request, async ({ ledger }, req) => {
+    if (req.type === MATERIAL_LOT.name) {
+      await ledger.require(MATERIAL_LOT, req.id);
+    }
+    return traceProvenance(ledger, { direction, root: { type: req.type, id: req.id }, maxDepth: req.maxDepth, pageSize: req.pageSize, bookmark: req.bookmark });
+  });
 }
 
 /**
@@ -70,7 +74,9 @@ export class LotContract extends Contract {
       requireOrg(caller, [facility.ownerMsp], `mint lots at facility ${facility.id}`);
       const draft = mintedLot(req, facility);
       await requireCertification(ledger, facility, draft.claims, `mint lot ${req.id} with claims`);
-      return createLot(ledger, draft);
+      const lot = await createLot(ledger, draft);
+      await creditOrigin(ledger, lot);
+      return lot;
     });
   }
 

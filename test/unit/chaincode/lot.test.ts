@@ -273,7 +273,13 @@ describe('TraceUpstream', () => {
 
   it('rejects a malformed bookmark', async () => {
     const network = await standardWorld();
+    await mint(network, 'x', 5);
     await expectContractError(query(network, identities.auditorUser, lotContract.TraceUpstream.bind(lotContract), { id: 'x', bookmark: 'zz' }), 'INVALID_ARGUMENT');
+  });
+
+  it('rejects an unknown lot', async () => {
+    const network = await standardWorld();
+    await expectContractError(query(network, identities.auditorUser, lotContract.TraceUpstream.bind(lotContract), { id: 'none' }), 'LOT_NOT_FOUND');
   });
 
   it('rejects a depth above the limit', async () => {
