@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ConflictError, CommitError, isContractError, retryPolicies, type BatteryTraceClient } from '../../sdk/src/index';
 import { runId } from './support/network';
-import { documentsHash, failure, party } from './support/parties';
+import { documentsHash, party } from './support/parties';
 
 describe('concurrent conflicting operations', function () {
   this.timeout(180_000);

@@ -17,7 +17,7 @@ describe('scenario on the local Fabric network', () => {
       };
     },
     tearDown: (parties) => {
-      Object.values(parties).forEach((c) => { c.close(); });
+      for (const client of Object.values<BatteryTraceClient>({ ...parties })) client.close();
     },
   });
 });

@@ -18,8 +18,10 @@ function httpsGet(url: string, tls: TlsOptions): Promise<{ status: number; body:
     https
       .get(url, tls, (res) => {
         let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('data', (chunk: Buffer) => {
+          body += chunk.toString('utf8');
+        });
+        res.on('end', () => { resolve({ status: res.statusCode ?? 0, body }); });
       })
       .on('error', reject);
   });

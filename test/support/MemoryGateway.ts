@@ -37,7 +37,8 @@ function resolve(qualifiedName: string): ResolvedTransaction | undefined {
   const name = qualifiedName.slice(separator + 1);
   const contract = instances.find((candidate) => candidate.getName() === namespace);
   if (contract === undefined) return undefined;
-  const metadata = (Reflect.getMetadata('fabric:transactions', Object.getPrototypeOf(contract)) ?? []) as TransactionMetadata[];
+  const prototype: object = Object.getPrototypeOf(contract) as object;
+  const metadata = (Reflect.getMetadata('fabric:transactions', prototype) ?? []) as TransactionMetadata[];
   const transaction = metadata.find((t) => t.name === name);
   const fn: unknown = (contract as unknown as Record<string, unknown>)[name];
   if (transaction === undefined || typeof fn !== 'function') return undefined;

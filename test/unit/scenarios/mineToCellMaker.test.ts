@@ -1,4 +1,4 @@
-import { createClient } from '../../../sdk/src/index';
+import { createClient, type BatteryTraceClient } from '../../../sdk/src/index';
 import { describeMineToCellMaker } from '../../scenarios/mineToCellMaker';
 import { identities } from '../../support/identities';
 import { MemoryGatewayContract } from '../../support/MemoryGateway';
@@ -21,7 +21,7 @@ describe('scenario on the in-memory ledger', () => {
       };
     },
     tearDown: (parties) => {
-      Object.values(parties).forEach((c) => { c.close(); });
+      for (const client of Object.values<BatteryTraceClient>({ ...parties })) client.close();
     },
   });
 });
