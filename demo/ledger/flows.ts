@@ -15,6 +15,7 @@ const STOCK = 'sink:stock';
 const PROCESS_LOSS = 'sink:process-loss';
 const TRANSIT_LOSS = 'sink:transit-loss';
 const IN_USE = 'sink:in-use';
+const UNTRACED = 'source:untraced';
 
 /** How many recoveries (recycling steps) lie upstream of each record: 0 for first-life material. */
 function generations(graph: TraceGraph): Map<string, number> {
@@ -45,7 +46,9 @@ function lotOut(lot: MaterialLot): number {
 /**
  * Turns provenance read from the ledger into Sankey flows between facilities: mine sites on the left, then
  * every facility that made something, with the mass each passed to the next, what is still in stock or in use,
- * and losses in process and in transit as grey sinks, so that mass is conserved at every node. Facilities that
+ * and losses in process and in transit as grey sinks, so that mass is conserved at every node. Where a facility
+ * puts out more than the ledger traces into it (cells and packs also hold graphite, electrolyte, foils and
+ * housings), the difference flows in from "other materials". Facilities that
  * work on recovered material again appear a second time ("2nd cycle"), which keeps the diagram acyclic.
  * @param graph - merged downstream traces (or any provenance graph) with lot records
  * @param lookups - facilities and process runs read from the ledger
@@ -85,7 +88,10 @@ export function buildMassFlows(graph: TraceGraph, lookups: FlowLookups): MassFlo
       add(at, sink(IN_USE, 'Batteries in use'), lookups.describe?.(node.type, node.id)?.inUseGrams ?? 0, 'BATTERY');
     }
   }
-  addProcessLosses(nodes, links, add, () => sink(PROCESS_LOSS, 'Process losses'));
+  addProcessLosses(nodes, links, add, () => sink(PROCESS_LOSS, 'Process losses'), () => {
+    if (!nodes.has(UNTRACED)) nodes.set(UNTRACED, { id: UNTRACED, label: 'Other materials (not traced on the ledger)', kind: 'source' });
+    return UNTRACED;
+  });
   return { nodes: orderNodes([...nodes.values()]), links: [...links.values()] };
 }
 
@@ -125,6 +131,7 @@ function addProcessLosses(
   links: ReadonlyMap<string, FlowLink>,
   add: (source: string, target: string, grams: number, material: string) => void,
   sink: () => string,
+  untraced: () => string,
 ): void {
   const totals = new Map<string, { in: number; out: number }>();
   for (const link of links.values()) {
@@ -136,7 +143,9 @@ function addProcessLosses(
     totals.set(link.target, t);
   }
   for (const [id, t] of totals) {
-    if (nodes.get(id)?.kind === 'process' && t.in > t.out) add(id, sink(), t.in - t.out, 'LOSS');
+    if (nodes.get(id)?.kind !== 'process') continue;
+    if (t.in > t.out) add(id, sink(), t.in - t.out, 'LOSS');
+    if (t.in > 0 && t.out > t.in) add(untraced(), id, t.out - t.in, 'OTHER');
   }
 }
 

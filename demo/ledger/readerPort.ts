@@ -1,5 +1,11 @@
 import type {
+  Battery,
   ByIdRequest,
+  GetStatementRequest,
+  ListMovementsRequest,
+  MassBalanceMovement,
+  MassBalanceStatement,
+  PassportView,
   CustodyTransfer,
   Facility,
   ListTransfersByLotRequest,
@@ -21,4 +27,8 @@ export interface LedgerReader {
   traceUpstream(request: TraceRequest): Promise<TraceResult>;
   traceDownstream(request: TraceRequest): Promise<TraceResult>;
   listTransfers(request: ListTransfersByLotRequest): Promise<Page<CustodyTransfer>>;
+  getBattery(request: ByIdRequest): Promise<Battery>;
+  getPassport(request: ByIdRequest): Promise<PassportView>;
+  getStatement(request: GetStatementRequest): Promise<MassBalanceStatement>;
+  listMovements(request: ListMovementsRequest): Promise<Page<MassBalanceMovement>>;
 }

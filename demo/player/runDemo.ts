@@ -45,7 +45,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     await playStages(stages, input, connections.actors, progress);
     const subject = reportSubject(input, material);
     const report = await progress.stage('Report: read traces, statements and custody back from the ledger', () =>
-      readReport(connections.actors.audit.user, subject),
+      readReport(
+        {
+          auditor: connections.actors.audit.user,
+          publicReader: { reader: connections.actors.mining.user, name: 'MiningMSP (public)' },
+          restrictedReader: { reader: connections.actors.recycling.user, name: 'RecyclingMSP (recycler)' },
+        },
+        subject,
+      ),
     );
     const written = writeReport(report, options.reportDir ?? path.join(options.networkDir, 'report'));
     write('');

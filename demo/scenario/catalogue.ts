@@ -61,7 +61,7 @@ export const facilities = {
     country: 'FI',
     latitude: 63.8385,
     longitude: 23.1307,
-    certification: { scheme: 'RMI RMAP', certificateId: 'RMAP-CO-FI-0042', scope: 'Cobalt refiner due-diligence assessment (OECD Annex II)', claims: ['CONFLICT_FREE'] },
+    certification: { scheme: 'RMI RMAP', certificateId: 'RMAP-CO-FI-0042', scope: 'Cobalt refiner due-diligence assessment (OECD Annex II) with mass-balance chain of custody for certified-origin feed', claims: ['CONFLICT_FREE', 'CERTIFIED_ORIGIN'] },
   },
   lithiumHydroxideRefinery: { key: 'REF-AU-KWI', org: 'mining', kind: 'REFINERY', name: 'Kwinana lithium hydroxide refinery', country: 'AU', latitude: -32.2333, longitude: 115.7667 },
   lithiumCarbonatePlant: { key: 'REF-CL-LNE', org: 'mining', kind: 'REFINERY', name: 'La Negra lithium carbonate plant', country: 'CL', latitude: -23.75, longitude: -70.3167 },
@@ -72,7 +72,16 @@ export const facilities = {
   packPlant: { key: 'PACK-DE-ZWI', org: 'manufacturing', kind: 'MODULE_PACK_PLANT', name: 'Zwickau pack assembly (OEM)', country: 'DE', latitude: 50.7189, longitude: 12.4964 },
   collector: { key: 'COL-DE-BER', org: 'recycling', kind: 'COLLECTOR', name: 'Berlin battery take-back centre', country: 'DE', latitude: 52.52, longitude: 13.405 },
   secondLife: { key: 'SL-NL-AMS', org: 'recycling', kind: 'SECOND_LIFE', name: 'Amsterdam second-life storage', country: 'NL', latitude: 52.3676, longitude: 4.9041 },
-  recycler: { key: 'REC-BE-HOB', org: 'recycling', kind: 'RECYCLER', name: 'Hoboken battery recycling plant', country: 'BE', latitude: 51.1747, longitude: 4.3436 },
+  recycler: {
+    key: 'REC-BE-HOB',
+    org: 'recycling',
+    kind: 'RECYCLER',
+    name: 'Hoboken battery recycling plant',
+    country: 'BE',
+    latitude: 51.1747,
+    longitude: 4.3436,
+    certification: { scheme: 'UL 2809', certificateId: 'UL2809-BE-2291', scope: 'Recycled content validation: recovered metal salts from end-of-life batteries', claims: ['POST_CONSUMER_RECYCLED', 'PRE_CONSUMER_RECYCLED'] },
+  },
 } as const satisfies Record<string, FacilitySpec>;
 
 /** A facility role of the story. */

@@ -1,3 +1,5 @@
+import { recovery } from './plan';
+
 /** The scenario's inputs: what a run may vary. Everything else is the fixed story of the catalogue. */
 export interface ScenarioInput {
   /** Prefix of every id this run creates, so that runs on one network never collide. */
@@ -18,19 +20,20 @@ export function newRunId(now: number = Date.now()): string {
 
 /** The default inputs of a run. */
 export function defaultScenarioInput(runId: string = newRunId()): ScenarioInput {
-  return { runId, recycledCobaltSulfateGrams: 1_200_000, recycledNickelFeed: 'recovered' };
+  return { runId, recycledCobaltSulfateGrams: recovery.recoveredCobaltSulfateGrams, recycledNickelFeed: 'recovered' };
 }
 
 /**
  * Checks a scenario input.
- * @throws {RangeError} when the run id cannot prefix a ledger id or a mass is not a whole number of grams
+ * @throws {RangeError} when the run id cannot prefix a ledger id or the recycled mass is not a whole number of grams the recycler has
  */
 export function checkScenarioInput(input: ScenarioInput): ScenarioInput {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,40}$/.test(input.runId)) {
     throw new RangeError(`run id '${input.runId}' must be 1–41 letters, digits, '.', '_' or '-', starting with a letter or digit`);
   }
-  if (!Number.isSafeInteger(input.recycledCobaltSulfateGrams) || input.recycledCobaltSulfateGrams < 0) {
-    throw new RangeError('recycled cobalt sulfate must be a whole, non-negative number of grams');
+  const most = recovery.recoveredCobaltSulfateGrams;
+  if (!Number.isSafeInteger(input.recycledCobaltSulfateGrams) || input.recycledCobaltSulfateGrams < 0 || input.recycledCobaltSulfateGrams > most) {
+    throw new RangeError(`recycled cobalt sulfate must be a whole number of grams from 0 to ${most} (what the recycler recovers)`);
   }
   return input;
 }

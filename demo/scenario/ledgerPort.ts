@@ -1,5 +1,16 @@
 import type {
   AcceptTransferRequest,
+  BatteryActionRequest,
+  ClaimOnOutputRequest,
+  CollectBatteryRequest,
+  DismantleBatteryRequest,
+  IssueBatteryRequest,
+  OpenPeriodRequest,
+  RecordAttestationRequest,
+  RecordStateOfHealthRequest,
+  RecycleBatteryRequest,
+  RepurposeBatteryRequest,
+  TransferBatteryRequest,
   MintLotRequest,
   ProposeTransferRequest,
   RegisterFacilityRequest,
@@ -18,4 +29,16 @@ export interface ParticipantLedger {
   proposeTransfer(request: ProposeTransferRequest): Promise<unknown>;
   acceptTransfer(request: AcceptTransferRequest): Promise<unknown>;
   transform(request: TransformRequest): Promise<unknown>;
+  attest(request: RecordAttestationRequest): Promise<unknown>;
+  openPeriod(request: OpenPeriodRequest): Promise<unknown>;
+  claimOnOutput(request: ClaimOnOutputRequest): Promise<unknown>;
+  issueBattery(request: IssueBatteryRequest): Promise<unknown>;
+  transferBattery(request: TransferBatteryRequest): Promise<unknown>;
+  placeOnMarket(request: BatteryActionRequest): Promise<unknown>;
+  recordUse(request: BatteryActionRequest): Promise<unknown>;
+  recordStateOfHealth(request: RecordStateOfHealthRequest): Promise<unknown>;
+  repurpose(request: RepurposeBatteryRequest): Promise<unknown>;
+  collect(request: CollectBatteryRequest): Promise<unknown>;
+  dismantle(request: DismantleBatteryRequest): Promise<unknown>;
+  recycle(request: RecycleBatteryRequest): Promise<unknown>;
 }

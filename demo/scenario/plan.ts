@@ -70,3 +70,52 @@ export const firstCathodeBatchInputs: Readonly<Record<string, number>> = {
 
 /** The first-generation NMC811 cathode batch. */
 export const firstCathodeBatch = { key: 'LOT-NMC811-G1', massGrams: 160_000, assayBasisPoints: 4800, carbonIntensity: 22_000 } as const;
+
+/** A battery cell as the cell plant makes it. */
+export const cellSpec = {
+  model: 'SKE-P340 prismatic NMC811 cell',
+  massGrams: 5_600,
+  cathodeGrams: 1_700,
+  ratedCapacityMilliampHours: 340_000,
+  nominalVoltageMillivolts: 3_650,
+  expectedLifetimeCycles: 2_500,
+} as const;
+
+/** Cells per pack. */
+export const cellsPerPack = 6;
+
+/** A pack as the OEM assembles it. */
+export const packSpec = {
+  model: 'ZW-PHEV-7 battery pack',
+  massGrams: 48_000,
+  ratedCapacityMilliampHours: 340_000,
+  nominalVoltageMillivolts: 21_900,
+  expectedLifetimeCycles: 2_000,
+} as const;
+
+/** What the recycler gets out of one pack, in grams. */
+export const recovery = {
+  /** Dismantling: housing, busbars and electronics as scrap; the rest stays for recycling. */
+  scrapGrams: 14_000,
+  dismantlingLossGrams: 400,
+  /** Mechanical recycling of the cells to black mass. */
+  blackMassGrams: 19_000,
+  /** Hydrometallurgy of the black mass. */
+  recoveredCobaltSulfateGrams: 4_000,
+  recoveredNickelSulfateGrams: 10_000,
+  recoveredLithiumCarbonateGrams: 2_000,
+} as const;
+
+/** Virgin salts (from the first batch's stock) the second-generation cathode batch takes, in grams. */
+export const secondCathodeVirginInputs: Readonly<Record<string, number>> = {
+  'LOT-COSO4-KOK': 21_000,
+  'LOT-NISO4-HPL': 90_000,
+  'LOT-LIOH-KWI': 15_000,
+  'LOT-MNSO4-NEL': 10_000,
+};
+
+/** The second-generation NMC811 batch: its mass is this share (basis points) of its inputs. */
+export const secondCathodeBatch = { key: 'LOT-NMC811-G2', yieldBasisPoints: 3_000, assayBasisPoints: 4800, carbonIntensity: 16_000 } as const;
+
+/** The certified cobalt the refinery claims on its sulfate, in grams of sulfate. */
+export const certifiedCobaltSulfateClaimGrams = 80_000;

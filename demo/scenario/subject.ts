@@ -1,10 +1,12 @@
 import type { ReportSubject } from '../ledger/readReport';
-import { runScopedId } from './context';
+import { facilityId, runScopedId } from './context';
 import type { ScenarioInput } from './input';
-import { firstCathodeBatch, minedLots } from './plan';
+import { minedLots } from './plan';
+import { batteryIds } from './stages/batteries';
 
 /**
- * The ids the report of a run is about. Only ids: the report reads every figure from the ledger.
+ * The ids the report of a run is about: the second-generation pack, the mined lots, the refinery's
+ * certified-origin cobalt account. Only ids: the report reads every figure from the ledger.
  * @param input - the run's inputs
  * @param ledger - channel and chaincode names
  */
@@ -13,7 +15,8 @@ export function reportSubject(input: ScenarioInput, ledger: { channel: string; c
     runId: input.runId,
     channel: ledger.channel,
     chaincode: ledger.chaincode,
-    traced: { type: 'MaterialLot', id: runScopedId(input.runId, firstCathodeBatch.key) },
+    traced: { type: 'Battery', id: batteryIds.pack(input.runId, 2, 1) },
     sourceLotIds: minedLots.map((lot) => runScopedId(input.runId, lot.key)),
+    massBalanceAccount: { facilityId: facilityId(input, 'cobaltRefinery'), material: 'COBALT_ORE', claim: 'CERTIFIED_ORIGIN' },
   };
 }

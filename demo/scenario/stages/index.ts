@@ -1,4 +1,7 @@
 import type { ScenarioContext } from '../context';
+import { attestCertifications, claimCertifiedCobalt, openCertifiedCobaltPeriod } from './audit';
+import { makeFirstPacks, repurposeSecondPack, useFirstPacks } from './batteries';
+import { collectAndRecycle, makeSecondGeneration, refineBlackMass, shipRecoveredSalts } from './endOfLife';
 import { registerFacilities } from './facilities';
 import { mineMaterial, refine, shipToCathodePlant, shipToRefineries, synthesiseFirstCathode } from './upstream';
 
@@ -11,9 +14,19 @@ export interface Stage {
 /** The story, in order. */
 export const stages: readonly Stage[] = [
   { name: 'Facilities: each organisation registers its sites', run: registerFacilities },
+  { name: 'Audit: IRMA (Kolwezi mine), RMI RMAP (Kokkola refinery), UL 2809 (Hoboken recycler)', run: attestCertifications },
+  { name: 'Mass balance: the cobalt refinery opens its certified-origin period', run: openCertifiedCobaltPeriod },
   { name: 'Mining: cobalt (CD), spodumene (AU), brine (CL), nickel (ID), manganese (ZA)', run: mineMaterial },
   { name: 'Custody: mines ship to refineries', run: shipToRefineries },
   { name: 'Refining: battery-grade salts', run: refine },
+  { name: 'Mass balance: certified-origin claim on cobalt sulfate', run: claimCertifiedCobalt },
   { name: 'Custody: refineries ship to the cathode plant', run: shipToCathodePlant },
   { name: 'Cathode synthesis: NMC811', run: synthesiseFirstCathode },
+  { name: 'Cells and packs: cell plant (SE), pack assembly (DE)', run: makeFirstPacks },
+  { name: 'In use: placed on the market, state-of-health records', run: useFirstPacks },
+  { name: 'Second life: a pack repurposed as stationary storage', run: repurposeSecondPack },
+  { name: 'End of life: collection, dismantling, black mass', run: collectAndRecycle },
+  { name: 'Recycling: hydrometallurgy to recovered metal salts', run: refineBlackMass },
+  { name: 'Custody: recovered salts ship to the cathode plant', run: shipRecoveredSalts },
+  { name: 'Second generation: cathode, cells and a pack with recycled content', run: makeSecondGeneration },
 ];
