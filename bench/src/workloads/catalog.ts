@@ -3,6 +3,7 @@ import type { BenchProfile } from '../options';
 import type { ContentionWorkload } from '../suites/contention';
 import type { BenchContext } from '../suites/context';
 import type { ZipfSampler } from '../stats/zipf';
+import { issueBatteryWorkload } from './battery';
 import { acceptTransferWorkload, proposeTransferWorkload, type PendingTransfers } from './custody';
 import { registerFacilities, type Facility } from './fixtures';
 import { concentration, transformWorkload } from './transform';
@@ -74,6 +75,9 @@ export function operationWorkloads(context: BenchContext, deployed: ReadonlySet<
       }
       if (supported('Transform')) {
         workloads.push(transformWorkload(context, concentrator, concentration, TRANSFORM_INPUTS, TRANSFORM_OUTPUTS));
+      }
+      if (supported('IssueBattery') && supported('AcceptTransfer')) {
+        workloads.push(issueBatteryWorkload(context, route));
       }
       return workloads;
     },

@@ -91,14 +91,16 @@ export function acceptTransferWorkload(context: BenchContext, route: Route, pend
     },
     next: () => {
       const transferId = pending.ids.shift();
-      if (transferId === undefined) {
-        return undefined;
-      }
-      const request: AcceptTransferRequest = { transferId, receivedMassGrams: LOT_MASS_GRAMS };
-      return {
-        ...jsonRequest({ org: route.to.org }, qualifiedName(CONTRACTS.custody, CUSTODY_TRANSACTIONS.AcceptTransfer), request),
-        endorsingOrganizations: [mspIdOf(route.from.org), mspIdOf(route.to.org)],
-      };
+      return transferId === undefined ? undefined : acceptRequest(route, transferId);
     },
+  };
+}
+
+/** A `custody:AcceptTransfer` at the declared mass, endorsed by sender and receiver. */
+export function acceptRequest(route: Route, transferId: string): TxRequest {
+  const request: AcceptTransferRequest = { transferId, receivedMassGrams: LOT_MASS_GRAMS };
+  return {
+    ...jsonRequest({ org: route.to.org }, qualifiedName(CONTRACTS.custody, CUSTODY_TRANSACTIONS.AcceptTransfer), request),
+    endorsingOrganizations: [mspIdOf(route.from.org), mspIdOf(route.to.org)],
   };
 }
