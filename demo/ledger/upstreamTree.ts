@@ -81,7 +81,7 @@ function otherNode(type: string, id: string, usedGrams: number | undefined, chil
 /**
  * Builds the upstream trace tree of a record from a provenance graph read from the ledger: each record's
  * children are the records it was made from, with the mass taken from each; mined lots end at their mine site.
- * A record reached along two paths appears under both.
+ * A record reached along several paths shows its upstream under the first only.
  * @param graph - an upstream {@link TraceGraph}
  * @param lookups - facilities and process runs read from the ledger
  */
@@ -100,14 +100,20 @@ export function buildUpstreamTree(graph: TraceGraph, lookups: TreeLookups): Trac
       parents.flatMap((p) => (p.type === RECORD_TYPES.processRun ? (direct.get(nodeKey(p.type, p.id)) ?? []) : [p])),
     );
   }
-  const build = (type: string, id: string, usedGrams: number | undefined, path: ReadonlySet<string>): TraceNode => {
+  // A record reached again (e.g. the cathode lot under each of a pack's cells) is shown once with its upstream;
+  // later occurrences name it and point back, which keeps the tree proportional to the trace.
+  const expanded = new Set<string>();
+  const build = (type: string, id: string, usedGrams: number | undefined): TraceNode => {
     const key = nodeKey(type, id);
     const lot = graph.nodes.get(key)?.lot;
-    const onPath = new Set(path).add(key);
-    const children = (parentsOf.get(key) ?? []).filter((p) => !onPath.has(nodeKey(p.type, p.id))).map((p) => build(p.type, p.id, p.massGrams, onPath));
-    return lot === undefined ? otherNode(type, id, usedGrams, children, lookups) : lotNode(lot, usedGrams, children, lookups);
+    const parents = parentsOf.get(key) ?? [];
+    const repeated = expanded.has(key) && parents.length > 0;
+    expanded.add(key);
+    const children = repeated ? [] : parents.map((p) => build(p.type, p.id, p.massGrams));
+    const node = lot === undefined ? otherNode(type, id, usedGrams, children, lookups) : lotNode(lot, usedGrams, children, lookups);
+    return repeated ? { ...node, children: [], details: [...node.details, 'upstream shown above'] } : node;
   };
-  return build(graph.rootType, graph.rootId, undefined, new Set());
+  return build(graph.rootType, graph.rootId, undefined);
 }
 
 /** The total grams each mine site contributed along a tree's paths, for a one-line summary. */

@@ -48,7 +48,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       readReport(
         {
           auditor: connections.actors.audit.user,
-          publicReader: { reader: connections.actors.mining.user, name: 'MiningMSP (public)' },
+          publicReader: { reader: connections.actors.mining.user, name: 'MiningMSP' },
           restrictedReader: { reader: connections.actors.recycling.user, name: 'RecyclingMSP (recycler)' },
         },
         subject,
