@@ -25,8 +25,24 @@ export { checkpointers, hash, signers, type Checkpoint, type Checkpointer, type 
 
 export { actions, auditorActions, participantActions } from './actions/index';
 export * from './actions/baseline/definitions';
+export * from './actions/audit/attest';
+export * from './actions/audit/getAttestation';
+export * from './actions/audit/listAttestations';
 export * from './actions/baseline/readBaseline';
 export * from './actions/baseline/writeBaseline';
+export * from './actions/battery/collect';
+export * from './actions/battery/dismantle';
+export * from './actions/battery/getBattery';
+export * from './actions/battery/getBatteryHistory';
+export * from './actions/battery/getPassport';
+export * from './actions/battery/issueBattery';
+export * from './actions/battery/placeOnMarket';
+export * from './actions/battery/recordStateOfHealth';
+export * from './actions/battery/recordUse';
+export * from './actions/battery/recycle';
+export * from './actions/battery/repurpose';
+export * from './actions/battery/restricted';
+export * from './actions/battery/transferBattery';
 export * from './actions/custody/acceptTransfer';
 export * from './actions/custody/cancelTransfer';
 export * from './actions/custody/getCommercialTerms';
@@ -35,6 +51,7 @@ export * from './actions/custody/listTransfers';
 export * from './actions/custody/proposeTransfer';
 export * from './actions/custody/rejectTransfer';
 export * from './actions/custody/resolveDispute';
+export * from './actions/custody/transferEndorsers';
 export * from './actions/facility/getFacility';
 export * from './actions/facility/listFacilities';
 export * from './actions/facility/registerFacility';
@@ -47,23 +64,41 @@ export * from './actions/lot/mintLot';
 export * from './actions/lot/splitLot';
 export * from './actions/lot/traceDownstream';
 export * from './actions/lot/traceUpstream';
+export * from './actions/massbalance/claimOnOutput';
+export * from './actions/massbalance/closePeriod';
+export * from './actions/massbalance/getAccount';
+export * from './actions/massbalance/getPeriod';
+export * from './actions/massbalance/getStatement';
+export * from './actions/massbalance/listMovements';
+export * from './actions/massbalance/openPeriod';
+export * from './actions/massbalance/reconcilePeriod';
 export * from './actions/process/getProcessRun';
 export * from './actions/process/transform';
 export * from './actions/proof/exportProof';
+export { auditTransactions } from './actions/definitions/audit';
+export { batteryHistorySchema, batteryTransactions } from './actions/definitions/battery';
 export { custodyTransactions } from './actions/definitions/custody';
 export { facilityTransactions } from './actions/definitions/facility';
 export { lotTransactions } from './actions/definitions/lot';
+export { massBalanceTransactions } from './actions/definitions/massbalance';
 export { processTransactions } from './actions/definitions/process';
 /** The chaincode's public API (record and request schemas, enums, names, codes, the record hash), as one namespace. */
 export * as api from './actions/definitions/api';
 export type {
+  Attestation,
+  Battery,
   Certification,
   CommercialTerms,
   CustodyTransfer,
   EventEnvelope,
   Facility,
   HistoryEntry,
+  MassBalanceAccount,
+  MassBalanceMovement,
+  MassBalancePeriod,
+  MassBalanceStatement,
   MaterialLot,
+  PassportView,
   ProcessRun,
   ProvenanceEdge,
   RecordChange,

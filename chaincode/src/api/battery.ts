@@ -4,7 +4,7 @@
  * model v1.2 attribute groups; EU Battery Regulation Art. 77).
  */
 import { z } from 'zod';
-import { MATERIALS, PROCESS_KINDS, type Material } from './enums';
+import { MATERIALS, type Material } from './enums';
 import {
   basisPointsSchema,
   carbonIntensitySchema,
@@ -336,7 +336,6 @@ export type DismantleBatteryRequest = z.input<typeof dismantleBatteryRequestSche
 export const recycleBatteryRequestSchema = z
   .object({
     batteryId: idSchema,
-    processKind: z.enum(PROCESS_KINDS).default('HYDROMETALLURGY'),
     outputs: z.array(recoveredOutputSchema).min(1).max(100),
     lossGrams: nonNegativeMassSchema,
   })

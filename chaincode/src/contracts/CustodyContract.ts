@@ -24,6 +24,7 @@ import { planAcceptance, planProposal, planResolution, planReturn, type CustodyS
 import { requireCustodianOrg } from '../domain/lots';
 import {
   commercialTermsKey,
+  creditReceipt,
   CUSTODY_TRANSFER,
   evaluate,
   FACILITY,
@@ -50,6 +51,15 @@ async function saveStep(ledger: Ledger, step: CustodyStep): Promise<TransferResu
   const transfer = await ledger.update(CUSTODY_TRANSFER, step.transfer);
   const lot = await saveLot(ledger, step.lot);
   return { transfer, lot };
+}
+
+/** Saves a step that may deliver the lot; a delivery of a claimed lot credits the receiver's mass-balance accounts. */
+async function saveDelivery(ledger: Ledger, step: CustodyStep): Promise<TransferResult> {
+  const result = await saveStep(ledger, step);
+  if (result.transfer.status === 'ACCEPTED' || result.transfer.status === 'SETTLED') {
+    await creditReceipt(ledger, result.transfer, result.lot);
+  }
+  return result;
 }
 
 /** Stores the transient commercial terms in the sender's implicit collection; returns their hash. */
@@ -100,7 +110,7 @@ export class CustodyContract extends Contract {
     return submit(ctx, name(TX.AcceptTransfer), acceptTransferRequestSchema, request, async ({ ledger, caller }, req) => {
       const { transfer, lot } = await loadStep(ledger, req.transferId);
       requireOrg(caller, [transfer.receiverMsp], `accept transfer ${transfer.id}`);
-      return saveStep(ledger, planAcceptance(transfer, lot, req.receivedMassGrams));
+      return saveDelivery(ledger, planAcceptance(transfer, lot, req.receivedMassGrams));
     });
   }
 
@@ -132,7 +142,7 @@ export class CustodyContract extends Contract {
   public ResolveDispute(ctx: Context, request: string): Promise<TransferResult> {
     return submit(ctx, name(TX.ResolveDispute), resolveDisputeRequestSchema, request, async ({ ledger, caller }, req) => {
       const { transfer, lot } = await loadStep(ledger, req.transferId);
-      return saveStep(ledger, planResolution(transfer, lot, caller, req.settledMassGrams, req.note));
+      return saveDelivery(ledger, planResolution(transfer, lot, caller, req.settledMassGrams, req.note));
     });
   }
 

@@ -8,3 +8,6 @@ export * from './transaction';
 export * from './lots';
 export * from './provenance';
 export * from './certification';
+export * from './attestations';
+export * from './massBalance';
+export * from './batteries';

@@ -38,6 +38,14 @@ export const OBJECT_TYPES = {
   provenanceDown: 'bt.link.down',
   /** [transferId]: commercial terms in the sender's implicit collection. */
   commercialTerms: 'bt.private.terms',
+  /** [facilityId, material, claim, month YYYY-MM, bookedAt, movementId]: an account's movements, appended one key each. */
+  massBalanceMovements: 'bt.idx.mb-movement',
+  /** [outputLotId, claim]: a mass-balance claim already booked on a transformation output. */
+  massBalanceOutputClaims: 'bt.idx.mb-output-claim',
+  /** [subjectType, subjectId, attestationId] */
+  attestationsBySubject: 'bt.idx.attestation-subject',
+  /** [batteryId]: restricted passport fields in the `passportRestricted` collection. */
+  passportRestricted: 'bt.private.passport',
 } as const;
 
 const MAX_KEY_PART_LENGTH = 256;
@@ -125,4 +133,34 @@ export function commercialTermsKey(transferId: string): CompositeKeySpec {
  */
 export function customKey(objectType: string, ...attributes: string[]): CompositeKeySpec {
   return spec(objectType, ...attributes);
+}
+
+/** Index entry: a mass-balance movement of an account, in its month bucket. */
+export function massBalanceMovementKey(account: { facilityId: string; material: string; claim: string }, month: string, bookedAt: string, movementId: string): CompositeKeySpec {
+  return spec(OBJECT_TYPES.massBalanceMovements, account.facilityId, account.material, account.claim, month, bookedAt, movementId);
+}
+
+/** Prefix of an account's movements booked in one month. */
+export function massBalanceMonthPrefix(account: { facilityId: string; material: string; claim: string }, month: string): CompositeKeySpec {
+  return spec(OBJECT_TYPES.massBalanceMovements, account.facilityId, account.material, account.claim, month);
+}
+
+/** Index entry: a mass-balance claim on an output lot. */
+export function massBalanceOutputClaimKey(lotId: string, claim: string): CompositeKeySpec {
+  return spec(OBJECT_TYPES.massBalanceOutputClaims, lotId, claim);
+}
+
+/** Index entry: an attestation about a record. */
+export function attestationBySubjectKey(subjectType: string, subjectId: string, attestationId: string): CompositeKeySpec {
+  return spec(OBJECT_TYPES.attestationsBySubject, subjectType, subjectId, attestationId);
+}
+
+/** Prefix of a record's attestations. */
+export function attestationsBySubjectPrefix(subjectType: string, subjectId: string): CompositeKeySpec {
+  return spec(OBJECT_TYPES.attestationsBySubject, subjectType, subjectId);
+}
+
+/** Private data key of a battery's restricted passport fields. */
+export function passportRestrictedKey(batteryId: string): CompositeKeySpec {
+  return spec(OBJECT_TYPES.passportRestricted, batteryId);
 }

@@ -1,5 +1,20 @@
+import { attest } from './audit/attest';
+import { getAttestation } from './audit/getAttestation';
+import { listAttestations } from './audit/listAttestations';
 import { readBaseline } from './baseline/readBaseline';
 import { writeBaseline } from './baseline/writeBaseline';
+import { collect } from './battery/collect';
+import { dismantle } from './battery/dismantle';
+import { getBattery } from './battery/getBattery';
+import { getBatteryHistory } from './battery/getBatteryHistory';
+import { getPassport } from './battery/getPassport';
+import { issueBattery } from './battery/issueBattery';
+import { placeOnMarket } from './battery/placeOnMarket';
+import { recordStateOfHealth } from './battery/recordStateOfHealth';
+import { recordUse } from './battery/recordUse';
+import { recycle } from './battery/recycle';
+import { repurpose } from './battery/repurpose';
+import { transferBattery } from './battery/transferBattery';
 import { acceptTransfer } from './custody/acceptTransfer';
 import { cancelTransfer } from './custody/cancelTransfer';
 import { getCommercialTerms } from './custody/getCommercialTerms';
@@ -20,6 +35,14 @@ import { mintLot } from './lot/mintLot';
 import { splitLot } from './lot/splitLot';
 import { traceDownstream } from './lot/traceDownstream';
 import { traceUpstream } from './lot/traceUpstream';
+import { claimOnOutput } from './massbalance/claimOnOutput';
+import { closePeriod } from './massbalance/closePeriod';
+import { getAccount } from './massbalance/getAccount';
+import { getPeriod } from './massbalance/getPeriod';
+import { getStatement } from './massbalance/getStatement';
+import { listMovements } from './massbalance/listMovements';
+import { openPeriod } from './massbalance/openPeriod';
+import { reconcilePeriod } from './massbalance/reconcilePeriod';
 import { getProcessRun } from './process/getProcessRun';
 import { transform } from './process/transform';
 import { exportProof } from './proof/exportProof';
@@ -37,6 +60,20 @@ export const participantActions = {
   cancelTransfer,
   resolveDispute,
   transform,
+  openPeriod,
+  claimOnOutput,
+  reconcilePeriod,
+  closePeriod,
+  issueBattery,
+  placeOnMarket,
+  transferBattery,
+  recordUse,
+  recordStateOfHealth,
+  repurpose,
+  collect,
+  dismantle,
+  recycle,
+  attest,
   writeBaseline,
 };
 
@@ -53,6 +90,15 @@ export const auditorActions = {
   listTransfers,
   getCommercialTerms,
   getProcessRun,
+  getAccount,
+  getPeriod,
+  getStatement,
+  listMovements,
+  getBattery,
+  getPassport,
+  getBatteryHistory,
+  getAttestation,
+  listAttestations,
   exportProof,
   readBaseline,
 };

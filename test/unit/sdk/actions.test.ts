@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Wallet } from 'ethers';
 import { ZERO_HASH } from '../../../chaincode/src/api/hashing';
-import { createClient, IntegrityError, verifyProof, type BatteryTraceClient } from '../../../sdk/src/index';
+import { createClient, IntegrityError, verifyProof, type BatteryTraceClient, type IssueBatteryParameters } from '../../../sdk/src/index';
 import { FakeContract, FakeNetwork } from './support/fakeGateway';
 import { lotHistory, lotRecord, transferRecord } from './support/records';
 
@@ -91,6 +91,32 @@ describe('SDK typed actions', () => {
       contract.answer({ throws: new Error('stop') });
       await client.acceptTransfer({ transferId: 'T-1', receivedMassGrams: 1 }, { endorsingOrganizations: ['AuditorMSP'] }).catch(() => undefined);
       expect(contract.calls[0]?.options.endorsingOrganizations).to.deep.equal(['AuditorMSP']);
+    });
+  });
+
+  describe('issueBattery', () => {
+    const pack: IssueBatteryParameters = {
+      id: 'PACK-1', facilityId: 'PP-1', level: 'PACK', category: 'EV', model: 'P', chemistry: 'NMC',
+      massGrams: 450_000, ratedCapacityMilliampHours: 200_000, nominalVoltageMillivolts: 400_000, components: ['CELL-1'],
+    };
+
+    it('sends restricted passport fields salted as transient data, endorsed by the caller organisation', async () => {
+      const { contract, client } = setup();
+      contract.answer({ throws: new Error('stop') });
+      await client.issueBattery(pack, { restricted: { safetyMeasures: 'isolate first' } }).catch(() => undefined);
+      const options = contract.calls[0]?.options;
+      expect(contract.calls[0]?.name).to.equal('battery:IssueBattery');
+      expect(options?.endorsingOrganizations).to.deep.equal(['MiningMSP']);
+      const restricted = JSON.parse(utf8.decode(options?.transientData?.passportRestricted as Uint8Array)) as Record<string, unknown>;
+      expect(restricted).to.include({ safetyMeasures: 'isolate first' });
+      expect(restricted.salt).to.match(/^[0-9a-f]{32}$/);
+    });
+
+    it('rejects restricted fields that do not match their schema before sending', async () => {
+      const { contract, client } = setup();
+      const error = await client.issueBattery(pack, { restricted: { testReportsHash: 'not a hash' } }).catch((e: unknown) => e);
+      expect(error).to.have.property('category', 'validation');
+      expect(contract.calls).to.have.length(0);
     });
   });
 

@@ -130,6 +130,27 @@ describe('battery-trace CLI', () => {
     expect(h.contract.calls[1]?.options.endorsingOrganizations).to.deep.equal(['MiningMSP', 'ManufacturingMSP']);
   });
 
+  it('queries a mass-balance statement from account flags', async () => {
+    const h = harness();
+    h.contract.answer({ throws: new Error('stop') });
+    await h.run('massbalance', 'statement', '--facility-id', 'REF-1', '--material', 'COBALT_SULFATE', '--claim', 'CERTIFIED_ORIGIN');
+    expect(h.contract.calls[0]).to.deep.include({ kind: 'evaluate', name: 'massbalance:GetStatement' });
+    expect(JSON.parse(String(h.contract.calls[0]?.options.arguments?.[0]))).to.deep.equal({ facilityId: 'REF-1', material: 'COBALT_SULFATE', claim: 'CERTIFIED_ORIGIN' });
+  });
+
+  it('has a command for every participant action and auditor query', async () => {
+    const h = harness();
+    for (const group of ['facility', 'lot', 'custody', 'process', 'massbalance', 'battery', 'audit', 'proof']) {
+      expect(await h.run(group, '--help'), group).to.equal(0);
+    }
+    const help = h.out.join('\n');
+    for (const command of ['register', 'mint', 'split', 'merge', 'trace-up', 'trace-down', 'propose', 'accept', 'reject', 'cancel', 'resolve',
+      'transform', 'open-period', 'claim', 'reconcile', 'close-period', 'statement', 'issue', 'soh', 'repurpose', 'collect', 'dismantle',
+      'recycle', 'passport', 'attest', 'export', 'verify']) {
+      expect(help, command).to.match(new RegExp(`\\n\\s+${command}\\b`));
+    }
+  });
+
   it('verifies a proof offline and exits 12 when it was tampered with', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'bt-cli-'));
     try {

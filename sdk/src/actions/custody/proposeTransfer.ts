@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import type { SubmitOptions, TransactionClient } from '../../client/Transactor';
-import { validateRequest } from '../../client/codec';
 import type { RequestOf, ResultOf } from '../../client/transaction';
 import { COMMERCIAL_TERMS_TRANSIENT_KEY, commercialTermsSchema, type CommercialTerms } from '../definitions/api';
 import { custodyTransactions } from '../definitions/custody';
+import { salted } from '../salted';
 
 /** Parameters of {@link proposeTransfer}. */
 export type ProposeTransferParameters = RequestOf<typeof custodyTransactions.proposeTransfer>;
@@ -18,11 +17,6 @@ export interface ProposeTransferOptions extends Omit<SubmitOptions, 'transient'>
    * the public transfer. `salt` defaults to 16 random bytes.
    */
   readonly commercialTerms?: Omit<CommercialTerms, 'salt'> & { readonly salt?: string };
-}
-
-function salted(terms: NonNullable<ProposeTransferOptions['commercialTerms']>): CommercialTerms {
-  const withSalt = { ...terms, salt: terms.salt ?? randomBytes(16).toString('hex') };
-  return validateRequest(commercialTermsSchema, withSalt, 'custody:ProposeTransfer commercial terms');
 }
 
 /**
@@ -44,12 +38,12 @@ function salted(terms: NonNullable<ProposeTransferOptions['commercialTerms']>): 
  * );
  * ```
  */
-export function proposeTransfer(
+export async function proposeTransfer(
   client: TransactionClient,
   parameters: ProposeTransferParameters,
   options: ProposeTransferOptions = {},
 ): Promise<ProposeTransferReturnType> {
   const { commercialTerms, ...rest } = options;
-  const submitOptions: SubmitOptions = commercialTerms ? { ...rest, transient: { [COMMERCIAL_TERMS_TRANSIENT_KEY]: salted(commercialTerms) } } : rest;
+  const submitOptions: SubmitOptions = commercialTerms ? { ...rest, transient: { [COMMERCIAL_TERMS_TRANSIENT_KEY]: salted(commercialTermsSchema, commercialTerms, 'custody:ProposeTransfer commercial terms') } } : rest;
   return client.submit(custodyTransactions.proposeTransfer, parameters, submitOptions);
 }

@@ -3,6 +3,7 @@ import type { ProofChain, ProvenanceProof } from '../../proof/ProvenanceProof';
 import { signProof, type TypedDataSigner } from '../../proof/signProof';
 import { historyVersions, type HistoryLike } from '../../proof/verifyHistory';
 import { RECORD_TYPES, type TraceResult } from '../definitions/api';
+import { getBatteryHistory } from '../battery/getBatteryHistory';
 import { getLotHistory } from '../lot/getLotHistory';
 import { traceUpstream } from '../lot/traceUpstream';
 
@@ -32,6 +33,7 @@ type HistoryReader = (client: TransactionClient, id: string) => Promise<HistoryL
 /** Record types whose history the proof includes, with how to read it (each verifies its chain on read). */
 const historyReaders: Readonly<Record<string, HistoryReader>> = {
   [RECORD_TYPES.lot]: (client, id) => getLotHistory(client, { id }),
+  [RECORD_TYPES.battery]: (client, id) => getBatteryHistory(client, { id }),
 };
 
 async function upstreamNodes(client: TransactionClient, subject: ExportProofParameters['subject'], maxDepth?: number): Promise<TraceResult['nodes']> {

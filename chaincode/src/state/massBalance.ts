@@ -1,0 +1,161 @@
+/**
+ * Mass-balance accounts on the ledger. Credits append: one movement record and one index key per credit,
+ * with no read of any shared key, so credits by independent transactions never conflict. Debits and period
+ * operations read the account's movements and write the account head, so the debits of one account serialise.
+ */
+import { z } from 'zod';
+import {
+  ContractError,
+  massBalanceAccountId,
+  massBalanceAccountSchema,
+  massBalanceMovementSchema,
+  massBalancePeriodSchema,
+  massSchema,
+  MOVEMENT_KINDS,
+  RECORD_TYPES,
+  type AccountRef,
+  type Claim,
+  type CustodyTransfer,
+  type Draft,
+  type MassBalanceAccount,
+  type MassBalanceMovement,
+  type MassBalancePeriod,
+  type MaterialLot,
+  type MovementSource,
+} from '../api';
+import { carriedOverId, foldMovements, monthOf, monthsBetween, type Fold, type MovementEntry } from '../domain/massBalance';
+import { massBalanceMonthPrefix, massBalanceMovementKey } from './keys';
+import type { Ledger } from './ledger';
+import type { RecordType } from './recordTypes';
+
+/** Account heads: endorsed by the facility's organisation. */
+export const MASS_BALANCE_ACCOUNT: RecordType<MassBalanceAccount> = { name: RECORD_TYPES.massBalanceAccount, schema: massBalanceAccountSchema, notFound: 'ACCOUNT_NOT_FOUND' };
+/** Balancing periods: endorsed by the facility's organisation. */
+export const MASS_BALANCE_PERIOD: RecordType<MassBalancePeriod> = { name: RECORD_TYPES.massBalancePeriod, schema: massBalancePeriodSchema, notFound: 'PERIOD_NOT_FOUND' };
+/** Movements: endorsed by the facility's organisation. */
+export const MASS_BALANCE_MOVEMENT: RecordType<MassBalanceMovement> = { name: RECORD_TYPES.massBalanceMovement, schema: massBalanceMovementSchema, notFound: 'NOT_FOUND' };
+
+const movementEntrySchema = z.object({ kind: z.enum(MOVEMENT_KINDS), massGrams: massSchema }).strict();
+
+/** A movement to book. */
+export interface MovementDraft {
+  readonly id: string;
+  readonly account: AccountRef;
+  readonly ownerMsp: string;
+  readonly kind: MassBalanceMovement['kind'];
+  readonly massGrams: number;
+  readonly source: MovementSource;
+  readonly periodId?: string;
+  readonly drawnFrom?: MassBalanceMovement['drawnFrom'];
+}
+
+/**
+ * Books a movement: its record (refused when its id exists, so each source is credited once) and its index key
+ * in the account's month bucket. Reads nothing else.
+ * @throws {@link ContractError} `CONFLICT` when the movement was booked before
+ */
+export async function bookMovement(ledger: Ledger, draft: MovementDraft): Promise<MassBalanceMovement> {
+  const accountId = massBalanceAccountId(draft.account.facilityId, draft.account.material, draft.account.claim);
+  const movement = await ledger.create(MASS_BALANCE_MOVEMENT, {
+    id: draft.id,
+    ownerMsp: draft.ownerMsp,
+    facilityId: draft.account.facilityId,
+    material: draft.account.material,
+    claim: draft.account.claim,
+    accountId,
+    kind: draft.kind,
+    massGrams: draft.massGrams,
+    bookedAt: ledger.now,
+    source: draft.source,
+    periodId: draft.periodId,
+    drawnFrom: draft.drawnFrom,
+    basis: 'MASS_BALANCE',
+  });
+  await ledger.putEntry(massBalanceMovementKey(draft.account, monthOf(movement.bookedAt), movement.bookedAt, movement.id), { kind: movement.kind, massGrams: movement.massGrams });
+  return movement;
+}
+
+async function creditClaims(ledger: Ledger, lot: MaterialLot, facilityId: string, ownerMsp: string, source: MovementSource, idOf: (claim: Claim) => string): Promise<MassBalanceMovement[]> {
+  const movements: MassBalanceMovement[] = [];
+  if (lot.massGrams === 0) {
+    return movements;
+  }
+  for (const claim of lot.claims) {
+    const account = { facilityId, material: lot.material, claim };
+    movements.push(await bookMovement(ledger, { id: idOf(claim), account, ownerMsp, kind: 'CREDIT', massGrams: lot.massGrams, source }));
+  }
+  return movements;
+}
+
+/**
+ * Credits the receiving facility's accounts on physical receipt of a claimed lot: one credit per claim the lot
+ * carries, of the mass delivered (the weighed mass, never more than declared). Custody calls it when a transfer
+ * is accepted or a dispute settled. Lots without claims book nothing.
+ * @param transfer - the accepted or settled transfer
+ * @param lot - the lot as delivered
+ */
+export function creditReceipt(ledger: Ledger, transfer: CustodyTransfer, lot: MaterialLot): Promise<MassBalanceMovement[]> {
+  const source: MovementSource = { kind: 'RECEIPT', transferId: transfer.id, lotId: lot.id };
+  return creditClaims(ledger, lot, transfer.toFacilityId, transfer.receiverMsp, source, (claim) => `receipt:${transfer.id}:${claim}`);
+}
+
+/**
+ * Credits a certified facility's accounts for a claimed lot created there (minted, or recovered from batteries).
+ * The caller checks the facility's certification first.
+ */
+export function creditOrigin(ledger: Ledger, lot: MaterialLot): Promise<MassBalanceMovement[]> {
+  return creditClaims(ledger, lot, lot.custodianFacilityId, lot.ownerMsp, { kind: 'ORIGIN', lotId: lot.id }, (claim) => `origin:${lot.id}:${claim}`);
+}
+
+/**
+ * Reads an account's movements booked in `[from, until)`, oldest first, bucket by bucket (one prefix read per month).
+ */
+export async function movementsBetween(ledger: Ledger, account: AccountRef, from: string, until: string): Promise<MovementEntry[]> {
+  const movements: MovementEntry[] = [];
+  for (const month of monthsBetween(from, until)) {
+    const entries = await ledger.entries(massBalanceMonthPrefix(account, month), movementEntrySchema);
+    for (const { attributes, value } of entries) {
+      const [bookedAt = '', id = ''] = attributes;
+      if (from <= bookedAt && bookedAt < until) {
+        movements.push({ id, bookedAt, ...value });
+      }
+    }
+  }
+  return movements;
+}
+
+/** Folds a period's movements over its opening balance. */
+export async function periodFold(ledger: Ledger, period: MassBalancePeriod): Promise<Fold> {
+  const movements = await movementsBetween(ledger, period, period.startsAt, period.endsAt);
+  return foldMovements({ massGrams: period.openingBalanceGrams, id: carriedOverId(period.previousPeriodId ?? period.id) }, movements);
+}
+
+/** The account head of a facility, material and claim, or `undefined`. */
+export function findAccount(ledger: Ledger, account: AccountRef): Promise<MassBalanceAccount | undefined> {
+  return ledger.get(MASS_BALANCE_ACCOUNT, massBalanceAccountId(account.facilityId, account.material, account.claim));
+}
+
+/**
+ * The period an account is in: the open one, else the last closed.
+ * @throws {@link ContractError} `PERIOD_NOT_FOUND` when the account never opened one
+ */
+export function currentPeriod(ledger: Ledger, account: MassBalanceAccount): Promise<MassBalancePeriod> {
+  const id = account.openPeriodId ?? account.lastClosedPeriodId;
+  if (id === undefined) {
+    return Promise.reject(new ContractError('PERIOD_NOT_FOUND', `account ${account.id} has no period`));
+  }
+  return ledger.require(MASS_BALANCE_PERIOD, id);
+}
+
+/** A new account head for a facility, material and claim. */
+export function newAccount(account: AccountRef, ownerMsp: string): Draft<MassBalanceAccount> {
+  return {
+    id: massBalanceAccountId(account.facilityId, account.material, account.claim),
+    ownerMsp,
+    facilityId: account.facilityId,
+    material: account.material,
+    claim: account.claim,
+    periodCount: 0,
+    debitedInOpenPeriodGrams: 0,
+  };
+}
