@@ -184,7 +184,6 @@ function querySection(queries: QueryResult): string {
           ['trace size', 'unrelated before', 'unrelated after', 'p50 after / before'],
           queries.traceGrowth.map((growth) => [String(growth.size), String(growth.unrelatedBefore), String(growth.unrelatedAfter), times(growth.ratio)]),
         ),
-    queries.notes.length === 0 ? '' : queries.notes.map((note) => `- ${note}`).join('\n'),
   ]
     .filter((part) => part !== '')
     .join('\n\n');
