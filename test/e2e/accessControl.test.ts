@@ -44,8 +44,14 @@ describe('access control through the SDK', function () {
   it('lets the auditor read every public record but not move custody', async () => {
     const lot = await audit.getLot({ id: id('lot') });
     expect(lot.custodianFacilityId).to.equal(id('mine'));
-    const facilities = await audit.listFacilities({ ownerMsp: 'MiningMSP' });
-    expect(facilities.items.map((f) => f.id)).to.include(id('mine'));
+    const listed: string[] = [];
+    let bookmark = '';
+    do {
+      const page = await audit.listFacilities({ ownerMsp: 'MiningMSP', pageSize: 100, bookmark });
+      listed.push(...page.items.map((f) => f.id));
+      bookmark = page.bookmark;
+    } while (bookmark !== '' && !listed.includes(id('mine')));
+    expect(listed).to.include(id('mine'));
     const error = await failure(
       audit.proposeTransfer({ id: id('audit-move'), lotId: id('lot'), toFacilityId: id('cam'), declaredMassGrams: 8_000_000, shippingDocumentsHash: documentsHash('y') }),
     );

@@ -66,7 +66,7 @@ describe('concurrent conflicting operations', function () {
     expect(outcomes.filter((o) => o.status === 'fulfilled')).to.have.length(1);
     expect(losers).to.have.length(1);
     expect(isConflict(losers[0]!.reason), String(losers[0]!.reason)).to.equal(true);
-    const lot = await miningA.getLot({ id: id('lot-2') });
+    const lot = await manufacturingA.getLot({ id: id('lot-2') });
     expect(lot.custodianFacilityId).to.equal(id('cam-a'));
     expect([3_000_000, 2_999_000]).to.include(lot.massGrams);
   });

@@ -26,6 +26,23 @@ export interface ScenarioHost {
 const documents = (text: string): string => keccak256(toUtf8Bytes(text));
 
 /**
+ * Reads through another organisation's peer until it has committed what the writer's peer already has: on a real
+ * network each peer commits a block on its own schedule (at most a few seconds apart here).
+ */
+async function settled<T>(read: () => Promise<T>, ready: (value: T) => boolean = () => true, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const value = await read();
+      if (ready(value) || Date.now() > deadline) return value;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
  * Registers the mocha tests of the short value chain — a cobalt mine ships hydroxide to a refinery, which
  * refines it into sulfate and ships it to a cell plant, which makes cathode material from it — on any host.
  * The same scenario runs on the in-memory ledger (unit) and on the real peers (end to end).
@@ -48,7 +65,7 @@ export function describeMineToCellMaker(host: ScenarioHost): void {
       await p.miningAdmin.registerFacility({ id: id('mine-kcc'), kind: 'MINE', name: 'Kolwezi cobalt mine', country: 'CD' });
       await p.miningAdmin.registerFacility({ id: id('refinery-fi'), kind: 'REFINERY', name: 'Kokkola cobalt refinery', country: 'FI' });
       await p.manufacturingAdmin.registerFacility({ id: id('cell-plant'), kind: 'CELL_PLANT', name: 'Skellefteå cell plant', country: 'SE' });
-      const mine = await p.audit.getFacility({ id: id('mine-kcc') });
+      const mine = await settled(() => p.audit.getFacility({ id: id('mine-kcc') }));
       expect(mine.country).to.equal('CD');
       expect(mine.ownerMsp).to.equal('MiningMSP');
     });
@@ -74,10 +91,10 @@ export function describeMineToCellMaker(host: ScenarioHost): void {
         declaredMassGrams: 12_000_000,
         shippingDocumentsHash: documents('bill of lading KCC-2026-0117'),
       });
-      const inTransit = await p.audit.getLot({ id: id('coh-1') });
+      const inTransit = await p.mining.getLot({ id: id('coh-1') });
       expect(inTransit.status).to.equal('IN_TRANSIT');
       await p.mining.acceptTransfer({ transferId: id('tr-1'), receivedMassGrams: 11_970_000 });
-      const received = await p.audit.getLot({ id: id('coh-1') });
+      const received = await p.mining.getLot({ id: id('coh-1') });
       expect(received.custodianFacilityId).to.equal(id('refinery-fi'));
       expect(received.massGrams).to.equal(11_970_000);
     });
@@ -93,7 +110,7 @@ export function describeMineToCellMaker(host: ScenarioHost): void {
         })
         .then(() => undefined, (e: unknown) => e);
       expect(isContractError(error, 'FORBIDDEN'), String(error)).to.equal(true);
-      const lot = await p.audit.getLot({ id: id('coh-1') });
+      const lot = await p.mining.getLot({ id: id('coh-1') });
       expect(lot.status).to.equal('ACTIVE');
     });
 
@@ -107,7 +124,7 @@ export function describeMineToCellMaker(host: ScenarioHost): void {
         lossGrams: 2_470_000,
       });
       expect(run.inputMassGrams).to.equal(run.outputs.reduce((sum, o) => sum + o.massGrams, 0) + run.lossGrams);
-      const consumed = await p.audit.getLot({ id: id('coh-1') });
+      const consumed = await p.mining.getLot({ id: id('coh-1') });
       expect(consumed.status).to.equal('CONSUMED');
     });
 
@@ -128,13 +145,13 @@ export function describeMineToCellMaker(host: ScenarioHost): void {
         outputs: [{ id: id('nmc-1'), material: 'CATHODE_NMC', massGrams: 3_600_000 }],
         lossGrams: 400_000,
       });
-      const rest = await p.audit.getLot({ id: id('coso4-1') });
+      const rest = await p.manufacturing.getLot({ id: id('coso4-1') });
       expect(rest.massGrams).to.equal(5_500_000);
       expect(rest.status).to.equal('ACTIVE');
     });
 
     it('traces the cathode material upstream to the mine with the mass at each hop', async () => {
-      const trace = await p.audit.traceUpstream({ id: id('nmc-1') });
+      const trace = await settled(() => p.audit.traceUpstream({ id: id('nmc-1') }), (t) => t.nodes.some((n) => n.id === id('nmc-1')));
       const lotIds = trace.nodes.filter((n) => n.lot !== undefined).map((n) => n.id);
       expect(lotIds).to.include.members([id('nmc-1'), id('coso4-1'), id('coh-1')]);
       const root = trace.nodes.find((n) => n.id === id('coh-1'));
