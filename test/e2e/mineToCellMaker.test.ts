@@ -1,23 +1,11 @@
-import { connectOrganisation, type BatteryTraceClient } from '../../sdk/src/index';
 import { describeMineToCellMaker } from '../scenarios/mineToCellMaker';
-import { networkDir, runId } from './support/network';
+import { runId } from './support/network';
+import { closeParties, networkParties } from './support/parties';
 
 describe('scenario on the local Fabric network', () => {
   describeMineToCellMaker({
     prefix: runId,
-    setUp: () => {
-      const client = (org: string, identity: string): BatteryTraceClient => connectOrganisation({ org, identity, networkDir });
-      return {
-        miningAdmin: client('mining', 'admin'),
-        mining: client('mining', 'user1'),
-        manufacturingAdmin: client('manufacturing', 'admin'),
-        manufacturing: client('manufacturing', 'user1'),
-        recycling: client('recycling', 'user1'),
-        audit: client('audit', 'user1'),
-      };
-    },
-    tearDown: (parties) => {
-      for (const client of Object.values<BatteryTraceClient>({ ...parties })) client.close();
-    },
+    setUp: networkParties,
+    tearDown: closeParties,
   });
 });

@@ -17,3 +17,21 @@ export function failure(promise: Promise<unknown>): Promise<unknown> {
     (error: unknown) => error,
   );
 }
+
+/** Every party the shared scenarios act through, connected to the local network. */
+export function networkParties(): Record<'miningAdmin' | 'mining' | 'manufacturingAdmin' | 'manufacturing' | 'recyclingAdmin' | 'recycling' | 'audit', BatteryTraceClient> {
+  return {
+    miningAdmin: party('mining', 'admin'),
+    mining: party('mining'),
+    manufacturingAdmin: party('manufacturing', 'admin'),
+    manufacturing: party('manufacturing'),
+    recyclingAdmin: party('recycling', 'admin'),
+    recycling: party('recycling'),
+    audit: party('audit'),
+  };
+}
+
+/** Closes every client of a scenario's parties. */
+export function closeParties(parties: object): void {
+  for (const client of Object.values<BatteryTraceClient>({ ...parties })) client.close();
+}
