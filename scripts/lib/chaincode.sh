@@ -5,19 +5,34 @@
 BT_CC_POLICY="${BT_CC_POLICY:-OR('MiningMSP.peer','ManufacturingMSP.peer','RecyclingMSP.peer','AuditorMSP.peer')}"
 BT_CC_COLLECTIONS="${BT_ROOT}/chaincode/collections_config.json"
 
+# package_bundle BUNDLE OUT LABEL_PREFIX: packages one bundled chaincode file (chaincode.js) in the format the
+# external builder in network/builders/node runs, with the label LABEL_PREFIX_<hash of the code>.
+package_bundle() {
+  local bundle="$1" out="$2" prefix="$3" stage hash
+  [[ -f "$bundle" ]] || die "no chaincode bundle at ${bundle}"
+  stage="$(mktemp -d)"
+  cp "$bundle" "$stage/chaincode.js"
+  # Deterministic archives: the same bundle always gives the same package id.
+  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$stage" -cf - chaincode.js | gzip -n > "$stage/code.tar.gz"
+  hash="$(sha256sum "$stage/code.tar.gz" | cut -c1-12)"
+  printf '{"type":"battery-trace-node","label":"%s_%s"}\n' "$prefix" "$hash" > "$stage/metadata.json"
+  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$stage" -cf - metadata.json code.tar.gz | gzip -n > "$out"
+  rm -rf "$stage"
+}
+
+# package_id PACKAGE: the id a peer gives the installed package (label:sha256 of the file).
+package_id() {
+  local label
+  label="$(tar -xzOf "$1" metadata.json | sed 's/.*"label":"\([^"]*\)".*/\1/')"
+  echo "${label}:$(sha256sum "$1" | cut -d' ' -f1)"
+}
+
 build_chaincode_package() {
-  local out="$1" stage
+  local out="$1"
   (cd "$BT_ROOT" && npm run --silent build:chaincode) > "${BT_LOG_DIR}/chaincode-build.log" 2>&1 \
     || die "building the chaincode failed; see ${BT_LOG_DIR}/chaincode-build.log:
 $(tail -n 15 "${BT_LOG_DIR}/chaincode-build.log")"
-  stage="$(mktemp -d)"
-  cp "${BT_ROOT}/dist/chaincode-bundle/chaincode.js" "$stage/"
-  # Deterministic archives: the same bundle always gives the same package id.
-  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$stage" -cf - chaincode.js | gzip -n > "$stage/code.tar.gz"
-  local hash; hash="$(sha256sum "$stage/code.tar.gz" | cut -c1-12)"
-  printf '{"type":"battery-trace-node","label":"%s_%s"}\n' "$BT_CHAINCODE_NAME" "$hash" > "$stage/metadata.json"
-  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$stage" -cf - metadata.json code.tar.gz | gzip -n > "$out"
-  rm -rf "$stage"
+  package_bundle "${BT_ROOT}/dist/chaincode-bundle/chaincode.js" "$out" "$BT_CHAINCODE_NAME"
 }
 
 # definition_version PACKAGE: a version string that changes whenever the package, policy or collections do.
@@ -38,28 +53,56 @@ orderer_cli_args() { echo "-o 127.0.0.1:$(orderer_port "${BT_ORDERERS[0]}") --tl
 
 collections_args() { if [[ -f "$BT_CC_COLLECTIONS" ]]; then echo "--collections-config ${BT_CC_COLLECTIONS}"; fi; }
 
+# install_on ORG PACKAGE PACKAGE_ID: installs the package on ORG's peer unless it is there already.
+install_on() {
+  local org="$1" package="$2" package_id="$3"
+  if peer_cli "$org" lifecycle chaincode queryinstalled 2>/dev/null | grep -q "Package ID: ${package_id},"; then
+    ok "installed on ${org} (already)"; return
+  fi
+  peer_cli "$org" lifecycle chaincode install "$package" >> "${BT_LOG_DIR}/peer-cli.log" 2>&1 \
+    || die "install on ${org} failed; see ${BT_LOG_DIR}/peer-cli.log and ${BT_LOG_DIR}/peer-${org}.log"
+  ok "installed on ${org}"
+}
+
 install_everywhere() {
   local package="$1" package_id="$2" org
-  for org in "${BT_ORGS[@]}"; do
-    if peer_cli "$org" lifecycle chaincode queryinstalled 2>/dev/null | grep -q "Package ID: ${package_id},"; then
-      ok "installed on ${org} (already)"; continue
-    fi
-    peer_cli "$org" lifecycle chaincode install "$package" >> "${BT_LOG_DIR}/peer-cli.log" 2>&1 \
-      || die "install on ${org} failed; see ${BT_LOG_DIR}/peer-cli.log and ${BT_LOG_DIR}/peer-${org}.log"
-    ok "installed on ${org}"
-  done
+  for org in "${BT_ORGS[@]}"; do install_on "$org" "$package" "$package_id"; done
+}
+
+# approve_for_org ORG PACKAGE_ID VERSION SEQUENCE: ORG approves the definition (this network's name, policy and
+# collections) with its peers running PACKAGE_ID. For the committed sequence this only changes ORG's package:
+# Fabric accepts it when every other parameter equals the committed definition.
+approve_for_org() {
+  local org="$1" package_id="$2" version="$3" sequence="$4"
+  # shellcheck disable=SC2046
+  peer_cli "$org" lifecycle chaincode approveformyorg $(orderer_cli_args) -C "$BT_CHANNEL" -n "$BT_CHAINCODE_NAME" \
+    -v "$version" --package-id "$package_id" --sequence "$sequence" --signature-policy "$BT_CC_POLICY" \
+    $(collections_args) --waitForEvent >> "${BT_LOG_DIR}/peer-cli.log" 2>&1 \
+    || die "approval by ${org} failed; see ${BT_LOG_DIR}/peer-cli.log"
+  ok "approved by ${BT_ORG_MSP[$org]} (package ${package_id:0:40}…)"
+}
+
+# approved_package ORG SEQUENCE: the package id ORG approved for SEQUENCE of the chaincode, or empty.
+approved_package() {
+  peer_cli "$1" lifecycle chaincode queryapproved -C "$BT_CHANNEL" -n "$BT_CHAINCODE_NAME" --sequence "$2" -O json 2>/dev/null \
+    | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{try{process.stdout.write(String(JSON.parse(s).source?.Type?.LocalPackage?.package_id??""))}catch{}})' || true
+}
+
+# ensure_approved ORG PACKAGE_ID VERSION SEQUENCE: ORG's approval of the committed SEQUENCE names PACKAGE_ID
+# (approves again when it names another package, e.g. after a test ran a modified chaincode on ORG's peer).
+ensure_approved() {
+  local org="$1" package_id="$2" version="$3" sequence="$4" current
+  current="$(approved_package "$org" "$sequence")"
+  if [[ "$current" == "$package_id" ]]; then return; fi
+  info "${BT_ORG_MSP[$org]} approved package ${current:-(none)}; approving ${package_id:0:40}… instead"
+  approve_for_org "$org" "$package_id" "$version" "$sequence"
 }
 
 approve_and_commit() {
   local package_id="$1" version="$2" sequence="$3" org
   local peers=()
   for org in "${BT_ORGS[@]}"; do
-    # shellcheck disable=SC2046
-    peer_cli "$org" lifecycle chaincode approveformyorg $(orderer_cli_args) -C "$BT_CHANNEL" -n "$BT_CHAINCODE_NAME" \
-      -v "$version" --package-id "$package_id" --sequence "$sequence" --signature-policy "$BT_CC_POLICY" \
-      $(collections_args) --waitForEvent >> "${BT_LOG_DIR}/peer-cli.log" 2>&1 \
-      || die "approval by ${org} failed; see ${BT_LOG_DIR}/peer-cli.log"
-    ok "approved by ${BT_ORG_MSP[$org]}"
+    approve_for_org "$org" "$package_id" "$version" "$sequence"
     peers+=(--peerAddresses "127.0.0.1:$(peer_port "$org")" --tlsRootCertFiles "$(peer_tls_ca "$org")")
   done
   # shellcheck disable=SC2046
@@ -87,20 +130,24 @@ $(tail -n 8 "${BT_LOG_DIR}/chaincode-${org}.log" 2>/dev/null || echo '(no chainc
   done
 }
 
+# deployed_package: the package `deploy` built, installed on every peer and approved by every organisation.
+deployed_package() { echo "${BT_NETWORK_DIR}/chaincode/${BT_CHAINCODE_NAME}.tar.gz"; }
+
 deploy_chaincode() {
   step "Chaincode '${BT_CHAINCODE_NAME}'"
-  local package="${BT_NETWORK_DIR}/chaincode/${BT_CHAINCODE_NAME}.tar.gz"
+  local package; package="$(deployed_package)"
   mkdir -p "$(dirname "$package")"
   build_chaincode_package "$package"
-  local label package_id version committed sequence
-  label="$(tar -xzOf "$package" metadata.json | sed 's/.*"label":"\([^"]*\)".*/\1/')"
-  package_id="${label}:$(sha256sum "$package" | cut -d' ' -f1)"
+  local package_id version committed sequence org
+  package_id="$(package_id "$package")"
   version="$(definition_version "$package")"
   ok "package ${package_id:0:40}…"
   install_everywhere "$package" "$package_id"
   committed="$(committed_field version)"
   if [[ "$committed" == "$version" ]]; then
     ok "definition version ${version} already committed"
+    sequence="$(committed_field sequence)"
+    for org in "${BT_ORGS[@]}"; do ensure_approved "$org" "$package_id" "$version" "$sequence"; done
   else
     sequence=$(( $(committed_field sequence) + 1 ))
     approve_and_commit "$package_id" "$version" "$sequence"
