@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ELEMENTS } from './chemistry';
 import { CLAIMS, MATERIALS } from './enums';
+import { ORGS } from './orgs';
 import {
   basisPointsSchema,
   countrySchema,
@@ -172,6 +173,8 @@ export type Battery = z.infer<typeof batterySchema>;
 
 /** Name of the private data collection of restricted passport fields (see `chaincode/collections_config.json`). */
 export const PASSPORT_RESTRICTED_COLLECTION = 'passportRestricted';
+/** The organisations of the `passportRestricted` collection (its policy in `chaincode/collections_config.json`). */
+export const PASSPORT_RESTRICTED_MEMBERS: readonly string[] = [ORGS.manufacturing, ORGS.recycling, ORGS.audit];
 /** Transient map key of the restricted passport data (`battery:IssueBattery`, `battery:Repurpose`). */
 export const PASSPORT_RESTRICTED_TRANSIENT_KEY = 'passportRestricted';
 
