@@ -2,7 +2,9 @@
 # Chaincode lifecycle used by scripts/network.sh: build the bundle, package it for the external
 # builder, install on every peer, approve by every organisation, commit, and wait until it answers.
 
-BT_CC_POLICY="${BT_CC_POLICY:-OR('MiningMSP.peer','ManufacturingMSP.peer','RecyclingMSP.peer','AuditorMSP.peer')}"
+# Any two organisations endorse a new key; existing keys carry key-level policies naming their owners
+# (chaincode/src/state/endorsement.ts, docs/TRUST.md).
+BT_CC_POLICY="${BT_CC_POLICY:-OutOf(2,'MiningMSP.peer','ManufacturingMSP.peer','RecyclingMSP.peer','AuditorMSP.peer')}"
 BT_CC_COLLECTIONS="${BT_ROOT}/chaincode/collections_config.json"
 
 # package_bundle BUNDLE OUT LABEL_PREFIX: packages one bundled chaincode file (chaincode.js) in the format the

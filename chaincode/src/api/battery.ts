@@ -4,10 +4,11 @@
  * model v1.2 attribute groups; EU Battery Regulation Art. 77).
  */
 import { z } from 'zod';
-import { MATERIALS, type Material } from './enums';
+import { ELEMENTS } from './chemistry';
+import { CLAIMS, MATERIALS } from './enums';
+import { ORGS } from './orgs';
 import {
   basisPointsSchema,
-  carbonIntensitySchema,
   countrySchema,
   hashSchema,
   idSchema,
@@ -48,76 +49,6 @@ export const PASSPORT_STATUSES = ['ORIGINAL', 'REPURPOSED', 'REUSED', 'REMANUFAC
 /** Battery Pass product status. */
 export type PassportStatus = (typeof PASSPORT_STATUSES)[number];
 
-/** Elements whose recycled content the EU Battery Regulation (Art. 8) requires. */
-export const RECYCLED_CONTENT_ELEMENTS = ['COBALT', 'LITHIUM', 'NICKEL', 'LEAD'] as const;
-/** An element with a recycled-content share. */
-export type Element = (typeof RECYCLED_CONTENT_ELEMENTS)[number];
-
-/** Element mass fractions of one material, in basis points of the material's mass. */
-export type ElementContent = Readonly<Partial<Record<Element, number>>>;
-
-/**
- * Typical element content of each material in basis points of mass (stoichiometric for pure compounds, e.g.
- * CoSO4·7H2O 21 % Co, Li2CO3 18.79 % Li, NiSO4·6H2O 22.3 % Ni, NMC811 48.3 % Ni / 6.1 % Co / 7.1 % Li; typical
- * grades for ores, intermediates, black mass and scrap). A lot's assay overrides its main element.
- */
-export const ELEMENT_CONTENT: Readonly<Record<Material, ElementContent>> = {
-  COBALT_ORE: { COBALT: 30 },
-  COBALT_HYDROXIDE: { COBALT: 3500 },
-  COBALT_SULFATE: { COBALT: 2100 },
-  LITHIUM_ORE: { LITHIUM: 60 },
-  LITHIUM_SPODUMENE_CONCENTRATE: { LITHIUM: 279 },
-  LITHIUM_BRINE_CONCENTRATE: { LITHIUM: 400 },
-  LITHIUM_CARBONATE: { LITHIUM: 1879 },
-  LITHIUM_HYDROXIDE: { LITHIUM: 1654 },
-  NICKEL_ORE: { NICKEL: 150 },
-  NICKEL_MATTE: { NICKEL: 7000, COBALT: 100 },
-  NICKEL_MHP: { NICKEL: 3900, COBALT: 400 },
-  NICKEL_SULFATE: { NICKEL: 2230 },
-  MANGANESE_ORE: {},
-  MANGANESE_SULFATE: {},
-  NATURAL_GRAPHITE: {},
-  SYNTHETIC_GRAPHITE: {},
-  IRON_PHOSPHATE: {},
-  PRECURSOR_PCAM: { NICKEL: 5080, COBALT: 640 },
-  CATHODE_NMC: { NICKEL: 4830, COBALT: 610, LITHIUM: 710 },
-  CATHODE_NCA: { NICKEL: 4890, COBALT: 920, LITHIUM: 720 },
-  CATHODE_LFP: { LITHIUM: 440 },
-  ANODE_ACTIVE_MATERIAL: {},
-  ELECTROLYTE: { LITHIUM: 60 },
-  LEAD: { LEAD: 10000 },
-  BLACK_MASS: { NICKEL: 2000, COBALT: 700, LITHIUM: 350 },
-  RECOVERED_COBALT_SULFATE: { COBALT: 2100 },
-  RECOVERED_NICKEL_SULFATE: { NICKEL: 2230 },
-  RECOVERED_LITHIUM_CARBONATE: { LITHIUM: 1879 },
-  RECOVERED_LITHIUM_HYDROXIDE: { LITHIUM: 1654 },
-  RECOVERED_MANGANESE_SULFATE: {},
-  RECOVERED_METAL_SALTS: { NICKEL: 1500, COBALT: 500 },
-  SCRAP: { NICKEL: 2000, COBALT: 700, LITHIUM: 350 },
-};
-
-/** The element an assay of a single-element material measures. */
-export const ASSAYED_ELEMENT: Readonly<Partial<Record<Material, Element>>> = {
-  COBALT_ORE: 'COBALT',
-  COBALT_HYDROXIDE: 'COBALT',
-  COBALT_SULFATE: 'COBALT',
-  LITHIUM_ORE: 'LITHIUM',
-  LITHIUM_SPODUMENE_CONCENTRATE: 'LITHIUM',
-  LITHIUM_BRINE_CONCENTRATE: 'LITHIUM',
-  LITHIUM_CARBONATE: 'LITHIUM',
-  LITHIUM_HYDROXIDE: 'LITHIUM',
-  NICKEL_ORE: 'NICKEL',
-  NICKEL_SULFATE: 'NICKEL',
-  LEAD: 'LEAD',
-  RECOVERED_COBALT_SULFATE: 'COBALT',
-  RECOVERED_NICKEL_SULFATE: 'NICKEL',
-  RECOVERED_LITHIUM_CARBONATE: 'LITHIUM',
-  RECOVERED_LITHIUM_HYDROXIDE: 'LITHIUM',
-};
-
-/** Critical raw materials (EU CRM list) among the tracked elements and materials. */
-export const CRITICAL_ELEMENTS: readonly Element[] = ['COBALT', 'LITHIUM', 'NICKEL'];
-
 /** A consumed lot and the mass taken from it. */
 export const batteryLotInputSchema = z.object({ lotId: idSchema, material: z.enum(MATERIALS), massGrams: massSchema }).strict();
 
@@ -125,9 +56,9 @@ export const batteryLotInputSchema = z.object({ lotId: idSchema, material: z.enu
 export const compositionMaterialSchema = z.object({ material: z.enum(MATERIALS), massGrams: massSchema, critical: z.boolean() }).strict();
 
 /** An element's mass and recycled content, computed from provenance. */
-export const elementContentSchema = z
+export const elementShareSchema = z
   .object({
-    element: z.enum(RECYCLED_CONTENT_ELEMENTS),
+    element: z.enum(ELEMENTS),
     massGrams: nonNegativeMassSchema,
     preConsumerRecycledGrams: nonNegativeMassSchema,
     postConsumerRecycledGrams: nonNegativeMassSchema,
@@ -136,7 +67,12 @@ export const elementContentSchema = z
   })
   .strict();
 /** An element's mass and recycled content. */
-export type ElementShare = z.infer<typeof elementContentSchema>;
+export type ElementShare = z.infer<typeof elementShareSchema>;
+
+/** Labelled mass a battery consumed: the mass of material it holds that carries a claim. */
+export const batteryClaimSchema = z.object({ claim: z.enum(CLAIMS), massGrams: massSchema }).strict();
+/** Labelled mass a battery consumed. */
+export type BatteryClaim = z.infer<typeof batteryClaimSchema>;
 
 /** Carbon footprint, computed from the consumed lots' intensities and the components' footprints. */
 export const carbonFootprintSchema = z
@@ -145,6 +81,8 @@ export const carbonFootprintSchema = z
     /** Raw material acquisition and pre-processing up to this battery's inputs. */
     rawMaterialsGramsCo2e: nonNegativeMassSchema,
     componentsGramsCo2e: nonNegativeMassSchema,
+    /** The issuing plant's own process emissions (main production stage). */
+    manufacturingGramsCo2e: nonNegativeMassSchema,
     /** Per kWh of rated energy, rounded down. */
     perKwhGramsCo2e: nonNegativeMassSchema,
     /** False when some input lot carries no carbon intensity (the total then understates). */
@@ -170,9 +108,17 @@ export const stateOfHealthSchema = z
 /** A state-of-health reading. */
 export type StateOfHealth = z.infer<typeof stateOfHealthSchema>;
 
-/** What dismantling or recycling recovered. */
+/** An element's mass recovered from a battery so far. */
+export const recoveredElementSchema = z.object({ element: z.enum(ELEMENTS), massGrams: nonNegativeMassSchema }).strict();
+
+/** What dismantling or recycling recovered; the recovered element masses never exceed the battery's. */
 export const recoverySchema = z
-  .object({ recoveredLotIds: z.array(idSchema).max(200), recoveredGrams: nonNegativeMassSchema, lossGrams: nonNegativeMassSchema })
+  .object({
+    recoveredLotIds: z.array(idSchema).max(200),
+    recoveredGrams: nonNegativeMassSchema,
+    lossGrams: nonNegativeMassSchema,
+    elements: z.array(recoveredElementSchema).max(ELEMENTS.length),
+  })
   .strict();
 
 /** A battery (cell, module or pack) and its passport's public record. `ownerMsp` is the holder's organisation. */
@@ -198,7 +144,9 @@ export const batterySchema = z
     lots: z.array(batteryLotInputSchema).max(100),
     components: z.array(idSchema).max(200),
     materials: z.array(compositionMaterialSchema).max(100),
-    elements: z.array(elementContentSchema).max(RECYCLED_CONTENT_ELEMENTS.length),
+    elements: z.array(elementShareSchema).max(ELEMENTS.length),
+    /** Labelled mass consumed (from lots and components), per claim: what the battery's claims rest on. */
+    claims: z.array(batteryClaimSchema).max(CLAIMS.length),
     carbonFootprint: carbonFootprintSchema,
     hazardousSubstances: z.array(labelSchema).max(50),
     labels: z.array(labelSchema).max(50),
@@ -216,6 +164,8 @@ export const batterySchema = z
     dismantledAt: timestampSchema.optional(),
     recycledAt: timestampSchema.optional(),
     recovery: recoverySchema.optional(),
+    /** The handover waiting for the receiver's acceptance; the battery cannot change meanwhile. */
+    pendingHandoverId: idSchema.optional(),
   })
   .strict();
 /** A battery record. */
@@ -223,6 +173,8 @@ export type Battery = z.infer<typeof batterySchema>;
 
 /** Name of the private data collection of restricted passport fields (see `chaincode/collections_config.json`). */
 export const PASSPORT_RESTRICTED_COLLECTION = 'passportRestricted';
+/** The organisations of the `passportRestricted` collection (its policy in `chaincode/collections_config.json`). */
+export const PASSPORT_RESTRICTED_MEMBERS: readonly string[] = [ORGS.manufacturing, ORGS.recycling, ORGS.audit];
 /** Transient map key of the restricted passport data (`battery:IssueBattery`, `battery:Repurpose`). */
 export const PASSPORT_RESTRICTED_TRANSIENT_KEY = 'passportRestricted';
 
@@ -262,6 +214,8 @@ export const issueBatteryRequestSchema = z
     ...ratedShape,
     lots: z.array(z.object({ lotId: idSchema, massGrams: massSchema }).strict()).max(100).default([]),
     components: z.array(idSchema).max(200).default([]),
+    /** The plant's own emissions for making this battery, added to its footprint. */
+    processEmissionsGramsCo2e: nonNegativeMassSchema.optional(),
     hazardousSubstances: z.array(labelSchema).max(50).default([]),
     labels: z.array(labelSchema).max(50).default([]),
     declarationOfConformityHash: hashSchema.optional(),
@@ -278,15 +232,60 @@ export const batteryActionRequestSchema = z.object({ batteryId: idSchema }).stri
 /** Request naming one battery. */
 export type BatteryActionRequest = z.input<typeof batteryActionRequestSchema>;
 
-/** `battery:TransferOwnership` — the holder hands the battery to a facility of another (or its own) organisation. */
-export const transferBatteryRequestSchema = z.object({ batteryId: idSchema, toFacilityId: idSchema }).strict();
-/** `battery:TransferOwnership` request. */
-export type TransferBatteryRequest = z.input<typeof transferBatteryRequestSchema>;
+/** Kinds of battery handover: a change of owner, or a collection at end of use. */
+export const HANDOVER_KINDS = ['OWNERSHIP', 'COLLECTION'] as const;
+/** A kind of battery handover. */
+export type HandoverKind = (typeof HANDOVER_KINDS)[number];
 
-/** `battery:Collect` — a collector, second-life operator or recycler takes the battery in at its facility. */
-export const collectBatteryRequestSchema = z.object({ batteryId: idSchema, facilityId: idSchema }).strict();
-/** `battery:Collect` request. */
-export type CollectBatteryRequest = z.input<typeof collectBatteryRequestSchema>;
+/** Battery handover lifecycle: `PROPOSED` is open, the others are final. */
+export const HANDOVER_STATUSES = ['PROPOSED', 'ACCEPTED', 'REJECTED', 'CANCELLED'] as const;
+/** A battery handover's status. */
+export type HandoverStatus = (typeof HANDOVER_STATUSES)[number];
+
+/**
+ * A two-phase handover of a battery between facilities: the holder proposes, the receiving organisation
+ * accepts (or rejects), the holder may cancel while it is open. `ownerMsp` is the sender's.
+ */
+export const batteryHandoverSchema = z
+  .object({
+    ...recordMetaShape,
+    batteryId: idSchema,
+    kind: z.enum(HANDOVER_KINDS),
+    fromFacilityId: idSchema,
+    toFacilityId: idSchema,
+    senderMsp: mspIdSchema,
+    receiverMsp: mspIdSchema,
+    status: z.enum(HANDOVER_STATUSES),
+    reason: textSchema.optional(),
+  })
+  .strict();
+/** A battery handover record. */
+export type BatteryHandover = z.infer<typeof batteryHandoverSchema>;
+
+/**
+ * `battery:ProposeHandover` — the holder offers the battery to a facility: `OWNERSHIP` to any facility,
+ * `COLLECTION` (end of use) to a collector, second-life operator, repairer or recycler.
+ */
+export const proposeHandoverRequestSchema = z
+  .object({ id: idSchema, batteryId: idSchema, toFacilityId: idSchema, kind: z.enum(HANDOVER_KINDS).default('OWNERSHIP') })
+  .strict();
+/** `battery:ProposeHandover` request. */
+export type ProposeHandoverRequest = z.input<typeof proposeHandoverRequestSchema>;
+
+/** `battery:AcceptHandover` — the receiving organisation takes the battery in. */
+export const acceptHandoverRequestSchema = z.object({ handoverId: idSchema }).strict();
+/** `battery:AcceptHandover` request. */
+export type AcceptHandoverRequest = z.input<typeof acceptHandoverRequestSchema>;
+
+/** `battery:RejectHandover` / `battery:CancelHandover`. */
+export const closeHandoverRequestSchema = z.object({ handoverId: idSchema, reason: textSchema.optional() }).strict();
+/** Reject or cancel request. */
+export type CloseHandoverRequest = z.input<typeof closeHandoverRequestSchema>;
+
+/** Result of handover transactions: the handover and the battery after it. */
+export const handoverResultSchema = z.object({ handover: batteryHandoverSchema, battery: batterySchema }).strict();
+/** Result of handover transactions. */
+export type HandoverResult = z.infer<typeof handoverResultSchema>;
 
 /** `battery:RecordStateOfHealth`. */
 export const recordStateOfHealthRequestSchema = z
@@ -320,14 +319,18 @@ export const repurposeBatteryRequestSchema = z
 /** `battery:Repurpose` request. */
 export type RepurposeBatteryRequest = z.input<typeof repurposeBatteryRequestSchema>;
 
-/** A recovered-material lot produced by dismantling or recycling. */
-export const recoveredOutputSchema = z
-  .object({ id: idSchema, material: z.enum(MATERIALS), massGrams: massSchema, assay: assaySchema.optional(), carbonIntensity: carbonIntensitySchema.optional() })
-  .strict();
+/** A recovered-material lot produced by dismantling or recycling; its element content may not exceed the battery's. */
+export const recoveredOutputSchema = z.object({ id: idSchema, material: z.enum(MATERIALS), massGrams: massSchema, assay: assaySchema.optional() }).strict();
 
 /** `battery:Dismantle` — the recycler takes a collected battery apart (outputs + losses ≤ the battery's mass). */
 export const dismantleBatteryRequestSchema = z
-  .object({ batteryId: idSchema, outputs: z.array(recoveredOutputSchema).max(100).default([]), lossGrams: nonNegativeMassSchema.default(0) })
+  .object({
+    batteryId: idSchema,
+    outputs: z.array(recoveredOutputSchema).max(100).default([]),
+    lossGrams: nonNegativeMassSchema.default(0),
+    /** Emissions of the recovery process, carried by the recovered lots (cut-off: not the battery's own footprint). */
+    processEmissionsGramsCo2e: nonNegativeMassSchema.optional(),
+  })
   .strict();
 /** `battery:Dismantle` request. */
 export type DismantleBatteryRequest = z.input<typeof dismantleBatteryRequestSchema>;
@@ -338,6 +341,8 @@ export const recycleBatteryRequestSchema = z
     batteryId: idSchema,
     outputs: z.array(recoveredOutputSchema).min(1).max(100),
     lossGrams: nonNegativeMassSchema,
+    /** Emissions of the recycling process, carried by the recovered lots (cut-off: not the battery's own footprint). */
+    processEmissionsGramsCo2e: nonNegativeMassSchema.optional(),
   })
   .strict();
 /** `battery:Recycle` request. */
@@ -379,7 +384,7 @@ export const passportViewSchema = z
     materialComposition: z
       .object({
         chemistry: z.enum(CHEMISTRIES),
-        criticalRawMaterials: z.array(z.enum(RECYCLED_CONTENT_ELEMENTS)),
+        criticalRawMaterials: z.array(z.enum(ELEMENTS)),
         hazardousSubstances: z.array(labelSchema),
         materials: z.array(compositionMaterialSchema).optional(),
         inputLots: z.array(batteryLotInputSchema).optional(),
@@ -388,7 +393,7 @@ export const passportViewSchema = z
       .strict(),
     circularity: z
       .object({
-        recycledContent: z.array(elementContentSchema),
+        recycledContent: z.array(elementShareSchema),
         endOfLifeInformation: textSchema.optional(),
         dismantlingInformationHash: hashSchema.optional(),
         sparePartSources: z.array(labelSchema).optional(),
@@ -434,11 +439,14 @@ export type RepurposeResult = z.infer<typeof repurposeResultSchema>;
 export const BATTERY_TRANSACTIONS = {
   IssueBattery: 'IssueBattery',
   PlaceOnMarket: 'PlaceOnMarket',
-  TransferOwnership: 'TransferOwnership',
+  ProposeHandover: 'ProposeHandover',
+  AcceptHandover: 'AcceptHandover',
+  RejectHandover: 'RejectHandover',
+  CancelHandover: 'CancelHandover',
+  GetHandover: 'GetHandover',
   RecordUse: 'RecordUse',
   RecordStateOfHealth: 'RecordStateOfHealth',
   Repurpose: 'Repurpose',
-  Collect: 'Collect',
   Dismantle: 'Dismantle',
   Recycle: 'Recycle',
   GetBattery: 'GetBattery',

@@ -92,7 +92,19 @@ export const PROCESS_KINDS = [
 /** A kind of transformation process. */
 export type ProcessKind = (typeof PROCESS_KINDS)[number];
 
+/**
+ * Processes that manufacture battery materials and cells: the scrap they produce is production scrap, whose
+ * recovery counts as pre-consumer recycled content (EU Battery Regulation Art. 8, "manufacturing waste").
+ */
+export const MANUFACTURING_PROCESS_KINDS: readonly ProcessKind[] = ['PRECURSOR_SYNTHESIS', 'CATHODE_SYNTHESIS', 'ANODE_PRODUCTION', 'ELECTROLYTE_PRODUCTION', 'CELL_MANUFACTURING'];
+
 /** Sustainability characteristics a lot can carry (mass-balance accounts are kept per characteristic). */
 export const CLAIMS = ['CERTIFIED_ORIGIN', 'PRE_CONSUMER_RECYCLED', 'POST_CONSUMER_RECYCLED', 'CONFLICT_FREE'] as const;
 /** A claim a lot carries. */
 export type Claim = (typeof CLAIMS)[number];
+
+/**
+ * Claims a mine may mint a lot with (characteristics of origin). Recycled claims are never minted: they arise
+ * only from production scrap and from batteries recycled at an attested recycler.
+ */
+export const ORIGIN_CLAIMS: readonly Claim[] = ['CERTIFIED_ORIGIN', 'CONFLICT_FREE'];

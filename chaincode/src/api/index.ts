@@ -17,3 +17,4 @@ export * from './transactions';
 export * from './massBalance';
 export * from './attestation';
 export * from './battery';
+export * from './chemistry';

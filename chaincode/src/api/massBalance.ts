@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CLAIMS, MATERIALS } from './enums';
 import { basisPointsSchema, bookmarkSchema, idSchema, massSchema, nonNegativeMassSchema, pageSizeSchema, timeInputSchema, timestampSchema } from './primitives';
-import { recordMetaShape } from './records';
+import { materialLotSchema, recordMetaShape } from './records';
 
 /** Default reconciliation tolerance between book and declared physical stock: 0.5 %. */
 export const DEFAULT_RECONCILIATION_TOLERANCE_BASIS_POINTS = 50;
@@ -79,16 +79,25 @@ export type ConversionFactor = z.infer<typeof conversionFactorSchema>;
 
 /** Why a movement was booked. */
 export const movementSourceSchema = z.discriminatedUnion('kind', [
-  /** Physical receipt of a claimed lot through an accepted (or settled) custody transfer. */
-  z.object({ kind: z.literal('RECEIPT'), transferId: idSchema, lotId: idSchema }).strict(),
-  /** A claimed lot created at a certified facility (minted, or recovered from batteries). */
-  z.object({ kind: z.literal('ORIGIN'), lotId: idSchema }).strict(),
+  /**
+   * A labelled lot consumed at the facility (by a transformation or a merge with unlabelled lots): its label's
+   * mass becomes credit. Physical receipt moves the label with the lot; the credit follows when the lot is used.
+   */
+  z
+    .object({
+      kind: z.literal('CONSUMPTION'),
+      lotId: idSchema,
+      consumedBy: z.object({ type: z.enum(['ProcessRun', 'MaterialLot']), id: idSchema }).strict(),
+    })
+    .strict(),
   /** A claim on a transformation output, resting on mass balance. */
   z
     .object({
       kind: z.literal('OUTPUT_CLAIM'),
       processRunId: idSchema,
       outputLotId: idSchema,
+      /** The lot that carries the label: the output itself, or the part split off it for the claim. */
+      labelledLotId: idSchema,
       outputMassGrams: massSchema,
       conversion: conversionFactorSchema,
     })
@@ -198,7 +207,10 @@ export const openPeriodRequestSchema = z
 /** `massbalance:OpenPeriod` request. */
 export type OpenPeriodRequest = z.input<typeof openPeriodRequestSchema>;
 
-/** `massbalance:ClaimOnOutput` — books a claim on a transformation output against the input material's credit. */
+/**
+ * `massbalance:ClaimOnOutput` — labels a transformation output (or a part of it) with a claim, debiting the
+ * facility's account of one of the run's input materials by the labelled mass ÷ the conversion factor.
+ */
 export const claimOnOutputRequestSchema = z
   .object({
     id: idSchema,
@@ -207,9 +219,17 @@ export const claimOnOutputRequestSchema = z
     claim: z.enum(CLAIMS),
     /** The input material whose account backs the claim. */
     sourceMaterial: z.enum(MATERIALS),
-    /** Output mass that carries the claim (at most the output lot's mass). */
+    /**
+     * Output mass that carries the claim: the whole output lot as it stands, or, with `claimedLotId`, a part of it
+     * that is split off into a lot of its own, so that a label always covers exactly the mass its debit backs.
+     */
     massGrams: massSchema,
-    /** Optional scheme factor; it may not yield more output per input than the run did. Default: the run's. */
+    /** Id of the lot split off for a claim on part of the output. */
+    claimedLotId: idSchema.optional(),
+    /**
+     * Optional scheme factor (output per input); it may not exceed the run's yield over all its inputs.
+     * Default: the run's yield.
+     */
     conversion: conversionFactorSchema.optional(),
   })
   .strict();
@@ -268,8 +288,10 @@ export const massBalanceStatementSchema = z
 /** A mass-balance statement. */
 export type MassBalanceStatement = z.infer<typeof massBalanceStatementSchema>;
 
-/** `massbalance:ClaimOnOutput` result. */
-export const claimOnOutputResultSchema = z.object({ movement: massBalanceMovementSchema, account: massBalanceAccountSchema }).strict();
+/** `massbalance:ClaimOnOutput` result: the debit, the account after it, and the lot that now carries the label. */
+export const claimOnOutputResultSchema = z
+  .object({ movement: massBalanceMovementSchema, account: massBalanceAccountSchema, lot: materialLotSchema, remainder: materialLotSchema.optional() })
+  .strict();
 /** `massbalance:ClaimOnOutput` result. */
 export type ClaimOnOutputResult = z.infer<typeof claimOnOutputResultSchema>;
 

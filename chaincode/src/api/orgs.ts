@@ -9,6 +9,12 @@ export const ORGS = {
 /** An organisation key. */
 export type OrgKey = keyof typeof ORGS;
 
+/**
+ * The consortium: every organisation whose peers endorse. Key-level policies name one of these besides a lone
+ * owner, and the chaincode-level policy asks for two of them (docs/TRUST.md).
+ */
+export const CONSORTIUM_MSPS: readonly string[] = Object.values(ORGS);
+
 /** MSP id of the auditor organisation (attestations, dispute resolution, restricted views). */
 export const AUDITOR_MSP = ORGS.audit;
 

@@ -50,8 +50,11 @@ export const timeInputSchema = z
 /** A ratio in basis points (1/100 of a percent), 0..10000. */
 export const basisPointsSchema = z.number().int().min(0).max(10_000);
 
-/** Carbon footprint intensity in grams of CO2-equivalent per kilogram of material. */
+/** Carbon footprint intensity in grams of CO2-equivalent per kilogram of material, as a mine declares it. */
 export const carbonIntensitySchema = z.number().int().min(0).max(100_000_000);
+
+/** Carbon footprint intensity as lots store it: milligrams CO2e per kilogram (micrograms per gram). */
+export const carbonIntensityMgPerKgSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 /** A geolocation in micro-degrees (integers keep state free of floats). */
 export const geolocationSchema = z

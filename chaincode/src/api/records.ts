@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { elementContentSchema } from './chemistry';
 import { CLAIMS, CUSTODY_MODELS, FACILITY_KINDS, LOT_STATUSES, MATERIALS, PROCESS_KINDS, TRANSFER_STATUSES } from './enums';
 import {
   basisPointsSchema,
-  carbonIntensitySchema,
+  carbonIntensityMgPerKgSchema,
   countrySchema,
   geolocationSchema,
   hashSchema,
@@ -25,6 +26,7 @@ export const RECORD_TYPES = {
   massBalancePeriod: 'MassBalancePeriod',
   massBalanceMovement: 'MassBalanceMovement',
   battery: 'Battery',
+  batteryHandover: 'BatteryHandover',
   attestation: 'Attestation',
 } as const;
 /** A record type name. */
@@ -53,7 +55,10 @@ export type MetaField = keyof RecordMeta;
 /** A record as a transaction writes it: everything but the fields the ledger maintains, plus id and owner. */
 export type Draft<T extends RecordMeta> = Omit<T, MetaField> & Pick<RecordMeta, 'id' | 'ownerMsp'>;
 
-/** A facility's certification as its owner declares it. */
+/**
+ * A facility's certification as its owner declares it: informational only. What counts for claims is an
+ * auditor's attestation (`audit:RecordAttestation`).
+ */
 export const certificationSchema = z
   .object({
     scheme: labelSchema,
@@ -95,7 +100,7 @@ export const lotOriginSchema = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('SPLIT'), parentLotId: idSchema }).strict(),
   z.object({ kind: z.literal('MERGED') }).strict(),
-  z.object({ kind: z.literal('TRANSFORMED'), processRunId: idSchema }).strict(),
+  z.object({ kind: z.literal('TRANSFORMED'), processRunId: idSchema, processKind: z.enum(PROCESS_KINDS) }).strict(),
   z
     .object({ kind: z.literal('RECOVERED'), sourceType: labelSchema, sourceId: idSchema, processRunId: idSchema.optional() })
     .strict(),
@@ -108,8 +113,15 @@ export const lotParentSchema = z.object({ lotId: idSchema, massGrams: massSchema
 /** A parent lot and the mass taken from it. */
 export type LotParent = z.infer<typeof lotParentSchema>;
 
-/** Assay of a lot: content of the main element in basis points, and how it was measured. */
-export const assaySchema = z.object({ contentBasisPoints: basisPointsSchema, method: labelSchema.optional() }).strict();
+/**
+ * Assay of a lot as declared: the content of the material's main element (`contentBasisPoints`) and/or of
+ * named elements (`elements`), in basis points of mass, and how it was measured. The lot's element content is
+ * its material's reference composition overridden by the assay, never above what the chemistry allows.
+ */
+export const assaySchema = z
+  .object({ contentBasisPoints: basisPointsSchema.optional(), elements: elementContentSchema.optional(), method: labelSchema.optional() })
+  .strict()
+  .refine((assay) => assay.contentBasisPoints !== undefined || assay.elements !== undefined, { message: 'an assay declares contentBasisPoints or elements' });
 /** Assay of a lot. */
 export type Assay = z.infer<typeof assaySchema>;
 
@@ -126,7 +138,14 @@ export const materialLotSchema = z
     origin: lotOriginSchema,
     parents: z.array(lotParentSchema).max(100),
     assay: assaySchema.optional(),
-    carbonIntensity: carbonIntensitySchema.optional(),
+    /** Element content in basis points of mass: fixed when the lot is made, conserved by every operation. */
+    elementContent: elementContentSchema,
+    /**
+     * Embodied emissions in milligrams CO2e per kilogram (= micrograms per gram): declared at the mine, otherwise
+     * the inputs' emissions plus declared process emissions over the outputs' mass; absent when some input has none.
+     */
+    carbonIntensityMgPerKg: carbonIntensityMgPerKgSchema.optional(),
+    /** Claim labels: each covers the whole lot's mass (see docs/MASS_BALANCE_AND_PASSPORTS.md). */
     claims: z.array(z.enum(CLAIMS)).max(CLAIMS.length),
     pendingTransferId: idSchema.optional(),
   })
@@ -178,6 +197,11 @@ export const processOutputSchema = z
   .object({ lotId: idSchema, material: z.enum(MATERIALS), massGrams: massSchema, yieldBasisPoints: basisPointsSchema })
   .strict();
 
+/** A labelled input's claim and what became of it when the run consumed it. */
+export const consumedClaimSchema = z.object({ lotId: idSchema, claim: z.enum(CLAIMS), massGrams: massSchema }).strict();
+/** A labelled input's claim and what became of it. */
+export type ConsumedClaim = z.infer<typeof consumedClaimSchema>;
+
 /** A transformation at one facility: inputs → outputs + recorded losses (outputs + losses = inputs). */
 export const processRunSchema = z
   .object({
@@ -188,6 +212,12 @@ export const processRunSchema = z
     outputs: z.array(processOutputSchema).min(1).max(100),
     inputMassGrams: massSchema,
     lossGrams: nonNegativeMassSchema,
+    /** Emissions of the process itself, allocated to the outputs by mass. */
+    processEmissionsGramsCo2e: nonNegativeMassSchema.optional(),
+    /** Labelled input mass credited to the facility's mass-balance accounts when the run consumed it. */
+    credited: z.array(consumedClaimSchema).max(400),
+    /** Labelled input mass whose claim lapsed: the facility held no auditor attestation for the claim. */
+    lapsed: z.array(consumedClaimSchema).max(400),
     startedAt: timestampSchema.optional(),
     completedAt: timestampSchema.optional(),
     description: textSchema.optional(),

@@ -76,7 +76,10 @@ export const updateCertificationsRequestSchema = z.object({ id: idSchema, certif
 /** `facility:UpdateCertifications` request. */
 export type UpdateCertificationsRequest = z.input<typeof updateCertificationsRequestSchema>;
 
-/** `lot:MintLot` — a mine or concentrator mints extracted material at its own facility. */
+/**
+ * `lot:MintLot` — a mine or concentrator mints extracted material at its own facility. Claims are limited to
+ * characteristics of origin (certified origin, conflict-free) and need an auditor's attestation of the facility.
+ */
 export const mintLotRequestSchema = z
   .object({
     id: idSchema,
@@ -175,7 +178,7 @@ export const listTransfersByLotRequestSchema = z.object({ lotId: idSchema, ...pa
 /** `custody:ListTransfersByLot` request. */
 export type ListTransfersByLotRequest = z.input<typeof listTransfersByLotRequestSchema>;
 
-/** An output lot of a transformation. */
+/** An output lot of a transformation; its carbon intensity follows from the inputs and the run's emissions. */
 export const transformOutputSchema = z
   .object({
     id: idSchema,
@@ -183,7 +186,6 @@ export const transformOutputSchema = z
     massGrams: massSchema,
     custodyModel: z.enum(CUSTODY_MODELS).optional(),
     assay: assaySchema.optional(),
-    carbonIntensity: carbonIntensitySchema.optional(),
   })
   .strict();
 
@@ -196,6 +198,8 @@ export const transformRequestSchema = z
     inputs: z.array(z.object({ lotId: idSchema, massGrams: massSchema }).strict()).min(1).max(100),
     outputs: z.array(transformOutputSchema).min(1).max(100),
     lossGrams: nonNegativeMassSchema,
+    /** Emissions of the process itself (energy, reagents), allocated to the outputs by mass. */
+    processEmissionsGramsCo2e: nonNegativeMassSchema.optional(),
     startedAt: timeInputSchema.optional(),
     completedAt: timeInputSchema.optional(),
     description: textSchema.optional(),

@@ -1,25 +1,31 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import {
+  acceptHandoverRequestSchema,
   BATTERY_TRANSACTIONS as TX,
   batteryActionRequestSchema,
   byIdRequestSchema,
-  collectBatteryRequestSchema,
+  CLAIMS,
+  closeHandoverRequestSchema,
   ContractError,
   CONTRACTS,
   dismantleBatteryRequestSchema,
   issueBatteryRequestSchema,
   PASSPORT_RESTRICTED_TRANSIENT_KEY,
   passportRestrictedSchema,
+  proposeHandoverRequestSchema,
   qualifiedName,
   recordStateOfHealthRequestSchema,
   recycleBatteryRequestSchema,
   repurposeBatteryRequestSchema,
-  transferBatteryRequestSchema,
   type Battery,
+  type BatteryHandover,
+  type Claim,
   type Draft,
+  type HandoverResult,
   type MaterialLot,
   type PassportView,
   type RecordHistory,
+  type Facility,
   type RecoveryResult,
   type RepurposeResult,
 } from '../api';
@@ -29,8 +35,8 @@ import { canSee, passportView, tierOf } from '../domain/passport';
 import type { ConsumedLot } from '../domain/provenanceContent';
 import {
   BATTERY,
+  BATTERY_HANDOVER,
   createLot,
-  creditOrigin,
   evaluate,
   FACILITY,
   getRestrictedPassport,
@@ -39,6 +45,7 @@ import {
   loadAncestry,
   MATERIAL_LOT,
   putRestrictedPassport,
+  requireCertification,
   saveLot,
   submit,
   validAttestationsOf,
@@ -68,9 +75,21 @@ async function consumeLots(ledger: Ledger, facilityId: string, requested: IssueR
 }
 
 /** Stores the transient restricted passport fields, if any; returns their hash. */
-async function storeRestricted(tx: Tx, batteryId: string): Promise<string | undefined> {
+async function storeRestricted(tx: Tx, batteryId: string, ownerMsp: string): Promise<string | undefined> {
   const data = tx.transient(PASSPORT_RESTRICTED_TRANSIENT_KEY, passportRestrictedSchema);
-  return data === undefined ? undefined : putRestrictedPassport(tx.ledger, batteryId, data);
+  return data === undefined ? undefined : putRestrictedPassport(tx.ledger, batteryId, ownerMsp, data);
+}
+
+/** The claims an auditor attests the facility for now: the labels of lots it consumes count only for these. */
+async function attestedClaims(ledger: Ledger, facility: Facility, consumed: readonly ConsumedLot[]): Promise<(claim: Claim) => boolean> {
+  const labelled = CLAIMS.filter((claim) => consumed.some(({ lot }) => lot.claims.includes(claim)));
+  const attested = new Set<Claim>();
+  for (const claim of labelled) {
+    if (await isCertified(ledger, facility, [claim])) {
+      attested.add(claim);
+    }
+  }
+  return (claim) => attested.has(claim);
 }
 
 async function issue(tx: Tx, req: IssueRequest): Promise<Battery> {
@@ -83,35 +102,51 @@ async function issue(tx: Tx, req: IssueRequest): Promise<Battery> {
     components.push(await ledger.require(BATTERY, id));
   }
   const ancestry = await loadAncestry(ledger, consumed.map((c) => c.lot.id));
-  const draft = batteries.planBattery(req, facility, { consumed, components, ancestry }, ledger.now);
-  const battery = await ledger.create(BATTERY, { ...draft, restrictedDataHash: await storeRestricted(tx, req.id) });
+  const attested = await attestedClaims(ledger, facility, consumed);
+  const draft = batteries.planBattery(req, facility, { consumed, components, ancestry, attested }, ledger.now);
+  const battery = await ledger.create(BATTERY, { ...draft, restrictedDataHash: await storeRestricted(tx, req.id, facility.ownerMsp) });
+  const owners = [battery.ownerMsp];
   for (const lot of after) {
     await saveLot(ledger, lot);
   }
   for (const { lot, massGrams } of consumed) {
-    await linkProvenance(ledger, { parentType: MATERIAL_LOT.name, parentId: lot.id, childType: BATTERY.name, childId: battery.id, massGrams });
+    await linkProvenance(ledger, { parentType: MATERIAL_LOT.name, parentId: lot.id, childType: BATTERY.name, childId: battery.id, massGrams }, owners);
   }
   for (const component of components) {
     await ledger.update(BATTERY, batteries.integrated(component, battery.id));
-    await linkProvenance(ledger, { parentType: BATTERY.name, parentId: component.id, childType: BATTERY.name, childId: battery.id, massGrams: component.massGrams });
+    await linkProvenance(ledger, { parentType: BATTERY.name, parentId: component.id, childType: BATTERY.name, childId: battery.id, massGrams: component.massGrams }, owners);
   }
   return battery;
 }
 
-async function recover(ledger: Ledger, battery: Battery, plan: batteries.RecoveryPlan): Promise<RecoveryResult> {
-  const updated = await ledger.update(BATTERY, plan.battery);
+type RecoveryPlanner = (battery: Battery, callerMsp: string, facility: Facility, input: batteries.RecoveryInput, now: string) => batteries.RecoveryPlan;
+
+/**
+ * Recovers material from a waste battery at the attested recycler holding it: the recovered lots are
+ * post-consumer recycled, so the recycler must hold an auditor's attestation for that claim in force.
+ */
+async function recover(ledger: Ledger, callerMsp: string, input: batteries.RecoveryInput & { batteryId: string }, planner: RecoveryPlanner): Promise<RecoveryResult> {
+  const battery = await ledger.require(BATTERY, input.batteryId);
   const facility = await ledger.require(FACILITY, battery.holderFacilityId);
-  const certified = await isCertified(ledger, facility, ['POST_CONSUMER_RECYCLED']);
+  const plan = planner(battery, callerMsp, facility, input, ledger.now);
+  await requireCertification(ledger, facility, ['POST_CONSUMER_RECYCLED'], `recover post-consumer recycled material from battery ${battery.id}`);
+  const updated = await ledger.update(BATTERY, plan.battery);
   const lots: MaterialLot[] = [];
   for (const draft of plan.lots) {
     const lot = await createLot(ledger, draft);
-    await linkProvenance(ledger, { parentType: BATTERY.name, parentId: battery.id, childType: MATERIAL_LOT.name, childId: lot.id, massGrams: lot.massGrams });
-    if (certified) {
-      await creditOrigin(ledger, lot);
-    }
+    await linkProvenance(ledger, { parentType: BATTERY.name, parentId: battery.id, childType: MATERIAL_LOT.name, childId: lot.id, massGrams: lot.massGrams }, [lot.ownerMsp]);
     lots.push(lot);
   }
   return { battery: updated, lots };
+}
+
+async function loadHandover(ledger: Ledger, handoverId: string): Promise<{ handover: BatteryHandover; battery: Battery }> {
+  const handover = await ledger.require(BATTERY_HANDOVER, handoverId);
+  return { handover, battery: await ledger.require(BATTERY, handover.batteryId) };
+}
+
+async function saveHandover(ledger: Ledger, step: batteries.HandoverStep): Promise<HandoverResult> {
+  return { handover: await ledger.update(BATTERY_HANDOVER, step.handover), battery: await ledger.update(BATTERY, step.battery) };
 }
 
 function step(ctx: Context, transaction: string, request: string, change: (ledger: Ledger, callerMsp: string, battery: Battery) => Battery | Promise<Battery>): Promise<Battery> {
@@ -158,15 +193,57 @@ export class BatteryContract extends Contract {
     return step(ctx, TX.RecordUse, request, (_ledger, msp, battery) => batteries.recordUse(battery, msp));
   }
 
-  /** Hands a battery to another facility (its holder); that facility's organisation becomes the holder. */
+  /**
+   * Offers a battery to another facility (its holder): a change of ownership, or a collection at end of use.
+   * Nothing moves until the receiving organisation accepts.
+   */
   @Transaction()
-  @Returns('Battery')
-  public TransferOwnership(ctx: Context, request: string): Promise<Battery> {
-    return submit(ctx, name(TX.TransferOwnership), transferBatteryRequestSchema, request, async ({ ledger, caller }, req) => {
+  @Returns('HandoverResult')
+  public ProposeHandover(ctx: Context, request: string): Promise<HandoverResult> {
+    return submit(ctx, name(TX.ProposeHandover), proposeHandoverRequestSchema, request, async ({ ledger, caller }, req) => {
       const battery = await ledger.require(BATTERY, req.batteryId);
       const to = await ledger.require(FACILITY, req.toFacilityId);
-      return ledger.update(BATTERY, batteries.transferOwnership(battery, caller.mspId, to));
+      const plan = batteries.proposeHandover(battery, caller.mspId, to, req);
+      return { handover: await ledger.create(BATTERY_HANDOVER, plan.handover), battery: await ledger.update(BATTERY, plan.battery) };
     });
+  }
+
+  /** Accepts a proposed handover (the receiving organisation): the battery moves to the receiving facility. */
+  @Transaction()
+  @Returns('HandoverResult')
+  public AcceptHandover(ctx: Context, request: string): Promise<HandoverResult> {
+    return submit(ctx, name(TX.AcceptHandover), acceptHandoverRequestSchema, request, async ({ ledger, caller }, req) => {
+      const { handover, battery } = await loadHandover(ledger, req.handoverId);
+      const to = await ledger.require(FACILITY, handover.toFacilityId);
+      return saveHandover(ledger, batteries.acceptHandover(handover, battery, caller.mspId, to, ledger.now));
+    });
+  }
+
+  /** Rejects a proposed handover (the receiving organisation); the battery stays with its holder. */
+  @Transaction()
+  @Returns('HandoverResult')
+  public RejectHandover(ctx: Context, request: string): Promise<HandoverResult> {
+    return submit(ctx, name(TX.RejectHandover), closeHandoverRequestSchema, request, async ({ ledger, caller }, req) => {
+      const { handover, battery } = await loadHandover(ledger, req.handoverId);
+      return saveHandover(ledger, batteries.closeHandover(handover, battery, caller.mspId, 'REJECTED', req.reason));
+    });
+  }
+
+  /** Cancels a proposed handover (the holder that proposed it). */
+  @Transaction()
+  @Returns('HandoverResult')
+  public CancelHandover(ctx: Context, request: string): Promise<HandoverResult> {
+    return submit(ctx, name(TX.CancelHandover), closeHandoverRequestSchema, request, async ({ ledger, caller }, req) => {
+      const { handover, battery } = await loadHandover(ledger, req.handoverId);
+      return saveHandover(ledger, batteries.closeHandover(handover, battery, caller.mspId, 'CANCELLED', req.reason));
+    });
+  }
+
+  /** Reads a battery handover. */
+  @Transaction(false)
+  @Returns('BatteryHandover')
+  public GetHandover(ctx: Context, request: string): Promise<BatteryHandover> {
+    return evaluate(ctx, name(TX.GetHandover), byIdRequestSchema, request, ({ ledger }, req) => ledger.require(BATTERY_HANDOVER, req.id));
   }
 
   /** Records a state-of-health reading (the holder, or the manufacturer). */
@@ -189,45 +266,32 @@ export class BatteryContract extends Contract {
       const battery = await ledger.require(BATTERY, req.batteryId);
       const facility = await ledger.require(FACILITY, req.facilityId);
       const plan = batteries.repurpose(battery, caller.mspId, facility, req, ledger.now);
-      const successorDraft: Draft<Battery> = { ...plan.successor, restrictedDataHash: await storeRestricted(tx, req.newBatteryId) };
+      const successorDraft: Draft<Battery> = { ...plan.successor, restrictedDataHash: await storeRestricted(tx, req.newBatteryId, facility.ownerMsp) };
       const predecessor = await ledger.update(BATTERY, plan.predecessor);
       const successor = await ledger.create(BATTERY, successorDraft);
-      await linkProvenance(ledger, { parentType: BATTERY.name, parentId: predecessor.id, childType: BATTERY.name, childId: successor.id, massGrams: successor.massGrams });
+      await linkProvenance(ledger, { parentType: BATTERY.name, parentId: predecessor.id, childType: BATTERY.name, childId: successor.id, massGrams: successor.massGrams }, [successor.ownerMsp]);
       return { predecessor, battery: successor };
     });
   }
 
-  /** Takes a battery in at a collection, second-life, repair or recycling facility of the caller's organisation. */
-  @Transaction()
-  @Returns('Battery')
-  public Collect(ctx: Context, request: string): Promise<Battery> {
-    return submit(ctx, name(TX.Collect), collectBatteryRequestSchema, request, async ({ ledger, caller }, req) => {
-      const battery = await ledger.require(BATTERY, req.batteryId);
-      const facility = await ledger.require(FACILITY, req.facilityId);
-      return ledger.update(BATTERY, batteries.collect(battery, caller.mspId, facility, ledger.now));
-    });
-  }
-
-  /** Dismantles a collected battery at the recycler holding it; optional outputs become recovered lots. */
+  /**
+   * Dismantles a collected waste battery at the attested recycler holding it; optional outputs become recovered
+   * lots, never holding more of an element than the battery's provenance gives it.
+   */
   @Transaction()
   @Returns('RecoveryResult')
   public Dismantle(ctx: Context, request: string): Promise<RecoveryResult> {
-    return submit(ctx, name(TX.Dismantle), dismantleBatteryRequestSchema, request, async ({ ledger, caller }, req) => {
-      const battery = await ledger.require(BATTERY, req.batteryId);
-      const facility = await ledger.require(FACILITY, battery.holderFacilityId);
-      return recover(ledger, battery, batteries.dismantle(battery, caller.mspId, facility, req.outputs, req.lossGrams, ledger.now));
-    });
+    return submit(ctx, name(TX.Dismantle), dismantleBatteryRequestSchema, request, ({ ledger, caller }, req) => recover(ledger, caller.mspId, req, batteries.dismantle));
   }
 
-  /** Recycles what is left of a battery at the recycler holding it into recovered lots marked post-consumer recycled. */
+  /**
+   * Recycles what is left of a waste battery at the attested recycler holding it into recovered lots marked
+   * post-consumer recycled, never holding more of an element than the battery's provenance gives it.
+   */
   @Transaction()
   @Returns('RecoveryResult')
   public Recycle(ctx: Context, request: string): Promise<RecoveryResult> {
-    return submit(ctx, name(TX.Recycle), recycleBatteryRequestSchema, request, async ({ ledger, caller }, req) => {
-      const battery = await ledger.require(BATTERY, req.batteryId);
-      const facility = await ledger.require(FACILITY, battery.holderFacilityId);
-      return recover(ledger, battery, batteries.recycle(battery, caller.mspId, facility, req.outputs, req.lossGrams, ledger.now));
-    });
+    return submit(ctx, name(TX.Recycle), recycleBatteryRequestSchema, request, ({ ledger, caller }, req) => recover(ledger, caller.mspId, req, batteries.recycle));
   }
 
   /** Reads a battery record. */

@@ -24,7 +24,6 @@ import { planAcceptance, planProposal, planResolution, planReturn, type CustodyS
 import { requireCustodianOrg } from '../domain/lots';
 import {
   commercialTermsKey,
-  creditReceipt,
   CUSTODY_TRANSFER,
   evaluate,
   FACILITY,
@@ -53,22 +52,13 @@ async function saveStep(ledger: Ledger, step: CustodyStep): Promise<TransferResu
   return { transfer, lot };
 }
 
-/** Saves a step that may deliver the lot; a delivery of a claimed lot credits the receiver's mass-balance accounts. */
-async function saveDelivery(ledger: Ledger, step: CustodyStep): Promise<TransferResult> {
-  const result = await saveStep(ledger, step);
-  if (result.transfer.status === 'ACCEPTED' || result.transfer.status === 'SETTLED') {
-    await creditReceipt(ledger, result.transfer, result.lot);
-  }
-  return result;
-}
-
 /** Stores the transient commercial terms in the sender's implicit collection; returns their hash. */
 async function storeCommercialTerms(tx: Tx, transferId: string): Promise<string | undefined> {
   const terms = tx.transient(COMMERCIAL_TERMS_TRANSIENT_KEY, commercialTermsSchema);
   if (terms === undefined) {
     return undefined;
   }
-  await tx.ledger.putPrivate(implicitCollection(tx.caller.mspId), commercialTermsKey(transferId), terms);
+  await tx.ledger.putPrivate(implicitCollection(tx.caller.mspId), commercialTermsKey(transferId), terms, [tx.caller.mspId]);
   return hashCanonical(terms);
 }
 
@@ -76,6 +66,7 @@ async function storeCommercialTerms(tx: Tx, transferId: string): Promise<string 
  * Two-phase custody transfers of whole lots: the custodian proposes, the receiver accepts with the weighed
  * mass (loss within tolerance, dispute beyond it) or rejects, the sender may cancel while pending, and
  * disputes are settled by both parties or an auditor. Every transfer key is endorsed by both organisations.
+ * A lot's claim labels travel with it; a shortfall reduces the labelled mass with the lot's.
  */
 @Info({ title: 'custody', description: 'Custody transfers of material lots' })
 export class CustodyContract extends Contract {
@@ -98,7 +89,7 @@ export class CustodyContract extends Contract {
       await requireCertification(ledger, from, lot.claims, `send lot ${lot.id} with claims`);
       const plan = planProposal({ ...req, commercialTermsHash: await storeCommercialTerms(tx, req.id) }, lot, to);
       const transfer = await ledger.create(CUSTODY_TRANSFER, plan.transfer);
-      await ledger.putEntry(transferByLotKey(lot.id, transfer.id));
+      await ledger.putEntry(transferByLotKey(lot.id, transfer.id), [transfer.senderMsp, transfer.receiverMsp]);
       return { transfer, lot: await saveLot(ledger, plan.lot) };
     });
   }
@@ -110,7 +101,7 @@ export class CustodyContract extends Contract {
     return submit(ctx, name(TX.AcceptTransfer), acceptTransferRequestSchema, request, async ({ ledger, caller }, req) => {
       const { transfer, lot } = await loadStep(ledger, req.transferId);
       requireOrg(caller, [transfer.receiverMsp], `accept transfer ${transfer.id}`);
-      return saveDelivery(ledger, planAcceptance(transfer, lot, req.receivedMassGrams));
+      return saveStep(ledger, planAcceptance(transfer, lot, req.receivedMassGrams));
     });
   }
 
@@ -142,7 +133,7 @@ export class CustodyContract extends Contract {
   public ResolveDispute(ctx: Context, request: string): Promise<TransferResult> {
     return submit(ctx, name(TX.ResolveDispute), resolveDisputeRequestSchema, request, async ({ ledger, caller }, req) => {
       const { transfer, lot } = await loadStep(ledger, req.transferId);
-      return saveDelivery(ledger, planResolution(transfer, lot, caller, req.settledMassGrams, req.note));
+      return saveStep(ledger, planResolution(transfer, lot, caller, req.settledMassGrams, req.note));
     });
   }
 

@@ -19,7 +19,8 @@ const indexValueSchema = z.object({}).strict();
 
 /**
  * Facilities (mines, refineries, plants, recyclers): an organisation's admin registers the facilities it owns
- * and keeps their certifications current; anyone reads them.
+ * and keeps their declared certifications current (informational: claims count only on an auditor's
+ * attestation); anyone reads them.
  */
 @Info({ title: 'facility', description: 'Facilities of the battery value chain' })
 export class FacilityContract extends Contract {
@@ -34,7 +35,7 @@ export class FacilityContract extends Contract {
     return submit(ctx, name(TX.RegisterFacility), registerFacilityRequestSchema, request, async ({ ledger, caller }, req) => {
       requireOrgAdmin(caller, caller.mspId, 'register facilities');
       const facility = await ledger.create(FACILITY, newFacility(req, caller.mspId));
-      await ledger.putEntry(facilityByOrgKey(facility.ownerMsp, facility.id));
+      await ledger.putEntry(facilityByOrgKey(facility.ownerMsp, facility.id), [facility.ownerMsp]);
       return facility;
     });
   }

@@ -21,7 +21,7 @@ import { mintedLot, planMerge, planSplit, requireCustodianOrg } from '../domain/
 import {
   createDerivedLot,
   createLot,
-  creditOrigin,
+  creditReleased,
   evaluate,
   FACILITY,
   lotsByFacilityPrefix,
@@ -65,7 +65,10 @@ export class LotContract extends Contract {
     super(CONTRACTS.lot);
   }
 
-  /** Mints a lot of extracted material at a mine or concentrator of the caller's organisation. */
+  /**
+   * Mints a lot of extracted material at a mine or concentrator of the caller's organisation; claims of origin
+   * need an auditor's attestation of the facility in force.
+   */
   @Transaction()
   @Returns('MaterialLot')
   public MintLot(ctx: Context, request: string): Promise<MaterialLot> {
@@ -74,9 +77,7 @@ export class LotContract extends Contract {
       requireOrg(caller, [facility.ownerMsp], `mint lots at facility ${facility.id}`);
       const draft = mintedLot(req, facility);
       await requireCertification(ledger, facility, draft.claims, `mint lot ${req.id} with claims`);
-      const lot = await createLot(ledger, draft);
-      await creditOrigin(ledger, lot);
-      return lot;
+      return createLot(ledger, draft);
     });
   }
 
@@ -114,7 +115,10 @@ export class LotContract extends Contract {
     });
   }
 
-  /** Merges whole lots of one material held at one facility into a new lot (the custodian's organisation only). */
+  /**
+   * Merges whole lots of one material held at one facility into a new lot (the custodian's organisation only).
+   * Labels all inputs share stay on the merged lot; the others become credit of the facility's accounts.
+   */
   @Transaction()
   @Returns('MergeResult')
   public MergeLots(ctx: Context, request: string): Promise<MergeResult> {
@@ -128,7 +132,11 @@ export class LotContract extends Contract {
       for (const input of plan.inputs) {
         inputs.push(await saveLot(ledger, input));
       }
-      return { lot: await createDerivedLot(ledger, plan.merged), inputs };
+      const lot = await createDerivedLot(ledger, plan.merged);
+      const facility = await ledger.require(FACILITY, lot.custodianFacilityId);
+      const materials = new Map(lots.map((input) => [input.id, input.material]));
+      await creditReleased(ledger, facility, plan.released, { type: 'MaterialLot', id: lot.id }, materials);
+      return { lot, inputs };
     });
   }
 

@@ -16,16 +16,20 @@ import {
   reconcilePeriodRequestSchema,
   type AccountRef,
   type ClaimOnOutputResult,
+  type Draft,
   type MassBalanceAccount,
   type MassBalanceMovement,
   type MassBalancePeriod,
   type MassBalanceStatement,
+  type MaterialLot,
   type Page,
+  type ProcessRun,
 } from '../api';
-import { requireActive } from '../domain/lots';
-import { chooseConversion, closePeriod, creditForOutput, planDebit, planOpenPeriod, reconcilePeriod, requireDebitWindow, runConversion, type Fold } from '../domain/massBalance';
+import { planSplit, requireActive } from '../domain/lots';
+import { chooseConversion, closePeriod, creditForOutput, movementIds, planDebit, planOpenPeriod, reconcilePeriod, requireDebitWindow, runConversion, type Fold } from '../domain/massBalance';
 import {
   bookMovement,
+  createDerivedLot,
   currentPeriod,
   evaluate,
   FACILITY,
@@ -33,12 +37,12 @@ import {
   MASS_BALANCE_ACCOUNT,
   MASS_BALANCE_MOVEMENT,
   MASS_BALANCE_PERIOD,
-  massBalanceOutputClaimKey,
   MATERIAL_LOT,
   movementsBetween,
   newAccount,
   periodFold,
   PROCESS_RUN,
+  requireCertification,
   requireOrg,
   saveLot,
   submit,
@@ -92,37 +96,76 @@ function statementOf(ledger: Ledger, period: MassBalancePeriod, fold: Fold, move
 
 type ClaimRequest = z.output<typeof claimOnOutputRequestSchema>;
 
-async function claimOnOutput(ledger: Ledger, caller: Caller, req: ClaimRequest): Promise<ClaimOnOutputResult> {
-  const run = await ledger.require(PROCESS_RUN, req.processRunId);
-  const ownerMsp = await requireFacilityOrg(ledger, caller, run.facilityId, `claim on outputs of facility ${run.facilityId}`);
-  const output = run.outputs.find((o) => o.lotId === req.outputLotId);
-  if (output === undefined || req.massGrams > output.massGrams) {
-    throw new ContractError('INVALID_ARGUMENT', `process run ${run.id} has no output ${req.outputLotId} of at least ${req.massGrams} g`);
+/** The lot a claim labels: the whole output, or a part split off it; and what stays unlabelled. */
+interface Labelling {
+  readonly labelled: Draft<MaterialLot>;
+  readonly remainder: MaterialLot | undefined;
+}
+
+function planLabelling(lot: MaterialLot, req: ClaimRequest): Labelling {
+  const label = (draft: Draft<MaterialLot>): Draft<MaterialLot> => ({ ...draft, claims: [...draft.claims, req.claim], custodyModel: 'MASS_BALANCE' });
+  if (req.massGrams === lot.massGrams && req.claimedLotId === undefined) {
+    return { labelled: label(lot), remainder: undefined };
+  }
+  if (req.massGrams >= lot.massGrams || req.claimedLotId === undefined) {
+    throw new ContractError('INVALID_ARGUMENT', `lot ${lot.id} holds ${lot.massGrams} g: claim all of it, or name claimedLotId for a part of less than that`);
+  }
+  const split = planSplit(lot, [{ id: req.claimedLotId, massGrams: req.massGrams }]);
+  const [child] = split.children;
+  if (child === undefined) {
+    throw new ContractError('INTERNAL', 'a split for a claim made no lot');
+  }
+  return { labelled: label(child), remainder: split.parent };
+}
+
+async function requireClaimableOutput(ledger: Ledger, run: ProcessRun, req: ClaimRequest): Promise<MaterialLot> {
+  if (!run.outputs.some((o) => o.lotId === req.outputLotId)) {
+    throw new ContractError('INVALID_ARGUMENT', `process run ${run.id} has no output ${req.outputLotId}`);
   }
   const lot = await ledger.require(MATERIAL_LOT, req.outputLotId);
   requireActive(lot, 'take a claim');
-  if (lot.custodianFacilityId !== run.facilityId || lot.claims.includes(req.claim)) {
-    throw new ContractError('CONFLICT', `lot ${lot.id} already carries ${req.claim} or has left facility ${run.facilityId}`);
+  if (lot.custodianFacilityId !== run.facilityId) {
+    throw new ContractError('INVALID_STATE', `lot ${lot.id} has left facility ${run.facilityId}`);
   }
+  if (lot.claims.includes(req.claim)) {
+    throw new ContractError('CONFLICT', `lot ${lot.id} already carries ${req.claim}`);
+  }
+  return lot;
+}
+
+async function saveLabelling(ledger: Ledger, plan: Labelling): Promise<{ lot: MaterialLot; remainder?: MaterialLot }> {
+  if (plan.remainder === undefined) {
+    return { lot: await saveLot(ledger, plan.labelled) };
+  }
+  const remainder = await saveLot(ledger, plan.remainder);
+  return { lot: await createDerivedLot(ledger, plan.labelled), remainder };
+}
+
+async function claimOnOutput(ledger: Ledger, caller: Caller, req: ClaimRequest): Promise<ClaimOnOutputResult> {
+  const run = await ledger.require(PROCESS_RUN, req.processRunId);
+  const facility = await ledger.require(FACILITY, run.facilityId);
+  requireOrg(caller, [facility.ownerMsp], `claim on outputs of facility ${run.facilityId}`);
+  const lot = await requireClaimableOutput(ledger, run, req);
+  await requireCertification(ledger, facility, [req.claim], `claim ${req.claim} on its outputs`);
+  const labelling = planLabelling(lot, req);
   const account = await requireAccount(ledger, { facilityId: run.facilityId, material: req.sourceMaterial, claim: req.claim });
   const period = await openPeriodOf(ledger, account);
   requireDebitWindow(period, ledger.now);
-  const conversion = chooseConversion(req.conversion, runConversion(run, req.sourceMaterial, lot.material));
+  const conversion = chooseConversion(req.conversion, runConversion(run, req.sourceMaterial));
   const debitGrams = creditForOutput(req.massGrams, conversion);
   const drawnFrom = planDebit(await periodFold(ledger, period), debitGrams);
-  const source = { kind: 'OUTPUT_CLAIM' as const, processRunId: run.id, outputLotId: lot.id, outputMassGrams: req.massGrams, conversion };
-  const movement = await bookMovement(ledger, { id: req.id, account, ownerMsp, kind: 'DEBIT', massGrams: debitGrams, source, periodId: period.id, drawnFrom });
+  const source = { kind: 'OUTPUT_CLAIM' as const, processRunId: run.id, outputLotId: lot.id, labelledLotId: labelling.labelled.id, outputMassGrams: req.massGrams, conversion };
+  const movement = await bookMovement(ledger, { id: movementIds.debit(req.id), account, ownerMsp: facility.ownerMsp, kind: 'DEBIT', massGrams: debitGrams, source, periodId: period.id, drawnFrom });
   const updated = await ledger.update(MASS_BALANCE_ACCOUNT, { ...account, debitedInOpenPeriodGrams: account.debitedInOpenPeriodGrams + debitGrams });
-  await ledger.putEntry(massBalanceOutputClaimKey(lot.id, req.claim), { movementId: movement.id });
-  await saveLot(ledger, { ...lot, claims: [...lot.claims, req.claim], custodyModel: 'MASS_BALANCE' });
-  return { movement, account: updated };
+  return { movement, account: updated, ...(await saveLabelling(ledger, labelling)) };
 }
 
 /**
- * Mass-balance accounts per facility × material × claim (ISO 22095): credits are booked by custody (receipt of
- * claimed lots) and on creation of claimed lots at certified facilities; this contract books claims on
- * transformation outputs (debits with a conversion factor), runs balancing periods (open, reconcile against
- * declared physical stock, close with carry-over) and reports statements and movements.
+ * Mass-balance accounts per facility × material × claim (ISO 22095): credits are booked when labelled material
+ * is consumed at an attested facility (transformations, merges); this contract books claims on transformation
+ * outputs (debits by the run's conversion factor over all its inputs, labelling exactly the claimed mass), runs
+ * balancing periods (open, reconcile against declared physical stock, close with carry-over) and reports
+ * statements and movements.
  */
 @Info({ title: 'massbalance', description: 'Mass-balance accounts, periods and claims' })
 export class MassBalanceContract extends Contract {
@@ -148,8 +191,9 @@ export class MassBalanceContract extends Contract {
   }
 
   /**
-   * Claims a characteristic on (part of) a transformation output, resting on mass balance: debits the source
-   * material's account by the output mass ÷ the conversion factor, drawing on the oldest credits first.
+   * Claims a characteristic on a transformation output (or a part of it, split off), resting on mass balance:
+   * debits the source material's account by the labelled mass ÷ the conversion factor, drawing on the oldest
+   * credits first. The facility needs an auditor's attestation for the claim.
    */
   @Transaction()
   @Returns('ClaimOnOutputResult')

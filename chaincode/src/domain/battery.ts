@@ -4,16 +4,23 @@
  */
 import {
   ContractError,
+  ELEMENTS,
   type Battery,
+  type BatteryHandover,
   type BatteryStatus,
+  type Claim,
   type Draft,
+  type Element,
   type Facility,
   type FacilityKind,
+  type HandoverKind,
   type MaterialLot,
   type StateOfHealth,
 } from '../api';
+import { allocatedIntensity } from './carbon';
+import { elementContentOf, formatUnits, totalUnits } from './elements';
 import { requireDistinct, sumGrams, toMass } from './mass';
-import { carbonFootprintOf, materialsOf, ratedEnergyWattHours, recycledContent, type Ancestry, type ConsumedLot } from './provenanceContent';
+import { carbonFootprintOf, claimedContent, materialsOf, perKwh, ratedEnergyWattHours, recycledContent, type Ancestry, type ConsumedLot } from './provenanceContent';
 
 /** Facility kinds that make each battery level. */
 export const ISSUING_FACILITY_KINDS: Readonly<Record<Battery['level'], readonly FacilityKind[]>> = {
@@ -41,6 +48,7 @@ export interface IssueInput {
   readonly declarationOfConformityHash?: string;
   readonly dueDiligenceReportHash?: string;
   readonly endOfLifeInformation?: string;
+  readonly processEmissionsGramsCo2e?: number;
 }
 
 /** What issuance consumes: lots with the mass taken, component batteries, and the lots' ancestry. */
@@ -48,6 +56,8 @@ export interface IssueSources {
   readonly consumed: readonly ConsumedLot[];
   readonly components: readonly Battery[];
   readonly ancestry: Ancestry;
+  /** Whether the plant holds an auditor's attestation for a claim (labels it does not hold lapse). */
+  readonly attested: (claim: Claim) => boolean;
 }
 
 /**
@@ -68,7 +78,7 @@ function requireComponentsAvailable(components: readonly Battery[], facility: Fa
     if (component.level === 'PACK' || (level === 'MODULE' && component.level !== 'CELL') || level === 'CELL') {
       throw new ContractError('INVALID_ARGUMENT', `a ${level} cannot contain the ${component.level} ${component.id}`);
     }
-    if (component.status !== 'MANUFACTURED' || component.integratedInto !== undefined || component.holderFacilityId !== facility.id) {
+    if (component.status !== 'MANUFACTURED' || component.integratedInto !== undefined || component.holderFacilityId !== facility.id || component.pendingHandoverId !== undefined) {
       throw new ContractError('INVALID_STATE', `battery ${component.id} is not a free ${component.level} held at facility ${facility.id}`);
     }
   }
@@ -114,7 +124,8 @@ export function planBattery(input: IssueInput, facility: Facility, sources: Issu
     components: sources.components.map((component) => component.id),
     materials: materialsOf(sources.consumed, sources.components),
     elements: recycledContent(sources.consumed, sources.components, sources.ancestry),
-    carbonFootprint: carbonFootprintOf(sources.consumed, sources.components, sources.ancestry, energy),
+    claims: claimedContent(sources.consumed, sources.components, sources.attested),
+    carbonFootprint: carbonFootprintOf(sources.consumed, sources.components, input.processEmissionsGramsCo2e ?? 0, energy),
     hazardousSubstances: [...input.hazardousSubstances],
     labels: [...input.labels],
     declarationOfConformityHash: input.declarationOfConformityHash,
@@ -135,6 +146,9 @@ export function integrated(component: Battery, parentId: string): Battery {
 export function requireStatus(battery: Battery, statuses: readonly BatteryStatus[], action: string): void {
   if (battery.integratedInto !== undefined) {
     throw new ContractError('INVALID_STATE', `battery ${battery.id} is part of battery ${battery.integratedInto} and cannot ${action}`);
+  }
+  if (battery.pendingHandoverId !== undefined) {
+    throw new ContractError('INVALID_STATE', `battery ${battery.id} waits on handover ${battery.pendingHandoverId} and cannot ${action}`);
   }
   if (!statuses.includes(battery.status)) {
     throw new ContractError('INVALID_STATE', `battery ${battery.id} is ${battery.status} and cannot ${action}`);
@@ -165,14 +179,99 @@ export function recordUse(battery: Battery, callerMsp: string): Battery {
   return { ...battery, status: 'IN_USE' };
 }
 
-/** Hands a battery to another facility (its holder); the facility's organisation becomes the holder. */
-export function transferOwnership(battery: Battery, callerMsp: string, to: Facility): Battery {
-  requireHolder(battery, callerMsp, 'hand it over');
-  requireStatus(battery, ['MANUFACTURED', 'PLACED_ON_MARKET', 'IN_USE'], 'change hands');
+/** Statuses from which a battery can be offered, per handover kind. */
+const HANDOVER_FROM: Readonly<Record<HandoverKind, readonly BatteryStatus[]>> = {
+  OWNERSHIP: ['MANUFACTURED', 'PLACED_ON_MARKET', 'IN_USE', 'COLLECTED'],
+  COLLECTION: ['PLACED_ON_MARKET', 'IN_USE'],
+};
+
+/** A handover proposal as requested (already validated). */
+export interface HandoverInput {
+  readonly id: string;
+  readonly kind: HandoverKind;
+}
+
+/** A new handover and the battery waiting on it. */
+export interface HandoverPlan {
+  readonly handover: Draft<BatteryHandover>;
+  readonly battery: Battery;
+}
+
+function requireHandoverDestination(battery: Battery, kind: HandoverKind, to: Facility): void {
   if (to.id === battery.holderFacilityId) {
     throw new ContractError('INVALID_ARGUMENT', `battery ${battery.id} is already at facility ${to.id}`);
   }
-  return { ...battery, ownerMsp: to.ownerMsp, holderFacilityId: to.id };
+  const collected = kind === 'COLLECTION' || battery.status === 'COLLECTED';
+  if (collected && !COLLECTING_FACILITY_KINDS.includes(to.kind)) {
+    throw new ContractError('INVALID_ARGUMENT', `facility ${to.id} is a ${to.kind}; a battery at end of use goes to one of ${COLLECTING_FACILITY_KINDS.join(', ')}`);
+  }
+}
+
+/**
+ * The holder offers a battery to another facility: a change of ownership, or a collection at end of use.
+ * Nothing changes hands until the receiving organisation accepts; meanwhile the battery cannot change.
+ * @throws {@link ContractError} `FORBIDDEN` unless the caller holds it, `INVALID_STATE` for its status, `INVALID_ARGUMENT` for the destination
+ */
+export function proposeHandover(battery: Battery, callerMsp: string, to: Facility, input: HandoverInput): HandoverPlan {
+  requireHolder(battery, callerMsp, 'hand it over');
+  requireStatus(battery, HANDOVER_FROM[input.kind], input.kind === 'COLLECTION' ? 'be collected' : 'change hands');
+  requireHandoverDestination(battery, input.kind, to);
+  const handover: Draft<BatteryHandover> = {
+    id: input.id,
+    ownerMsp: battery.ownerMsp,
+    batteryId: battery.id,
+    kind: input.kind,
+    fromFacilityId: battery.holderFacilityId,
+    toFacilityId: to.id,
+    senderMsp: battery.ownerMsp,
+    receiverMsp: to.ownerMsp,
+    status: 'PROPOSED',
+  };
+  return { handover, battery: { ...battery, pendingHandoverId: input.id } };
+}
+
+/** A handover and its battery after a step. */
+export interface HandoverStep {
+  readonly handover: BatteryHandover;
+  readonly battery: Battery;
+}
+
+function requireOpen(handover: BatteryHandover, battery: Battery): void {
+  if (handover.status !== 'PROPOSED' || battery.pendingHandoverId !== handover.id) {
+    throw new ContractError('INVALID_STATE', `handover ${handover.id} is ${handover.status}`);
+  }
+}
+
+/**
+ * The receiving organisation accepts: the battery moves to the facility and its organisation becomes the
+ * holder; a collection marks it collected (and waste at a collector or recycler).
+ * @throws {@link ContractError} `FORBIDDEN` unless the caller is the receiver, `INVALID_STATE` unless open
+ */
+export function acceptHandover(handover: BatteryHandover, battery: Battery, callerMsp: string, to: Facility, now: string): HandoverStep {
+  if (callerMsp !== handover.receiverMsp) {
+    throw new ContractError('FORBIDDEN', `${callerMsp} is not the receiver of handover ${handover.id}`);
+  }
+  requireOpen(handover, battery);
+  const moved: Battery = { ...battery, ownerMsp: to.ownerMsp, holderFacilityId: to.id, pendingHandoverId: undefined };
+  const waste = to.kind === 'COLLECTOR' || to.kind === 'RECYCLER';
+  const next: Battery =
+    handover.kind === 'COLLECTION'
+      ? { ...moved, status: 'COLLECTED', collectedAt: now, passportStatus: waste ? 'WASTE' : battery.passportStatus }
+      : { ...moved, passportStatus: battery.status === 'COLLECTED' && waste ? 'WASTE' : battery.passportStatus };
+  return { handover: { ...handover, status: 'ACCEPTED' }, battery: next };
+}
+
+/**
+ * Ends an open handover without moving the battery: rejected by the receiver or cancelled by the sender.
+ * @throws {@link ContractError} `FORBIDDEN` for anyone else, `INVALID_STATE` unless open
+ */
+export function closeHandover(handover: BatteryHandover, battery: Battery, callerMsp: string, status: 'REJECTED' | 'CANCELLED', reason: string | undefined): HandoverStep {
+  const party = status === 'REJECTED' ? handover.receiverMsp : handover.senderMsp;
+  if (callerMsp !== party) {
+    throw new ContractError('FORBIDDEN', `only ${party} may ${status === 'REJECTED' ? 'reject' : 'cancel'} handover ${handover.id}`);
+  }
+  requireOpen(handover, battery);
+  return { handover: { ...handover, status, reason }, battery: { ...battery, pendingHandoverId: undefined } };
 }
 
 /** A state-of-health reading as requested (already validated). */
@@ -185,14 +284,6 @@ export function recordStateOfHealth(battery: Battery, callerMsp: string, reading
   }
   requireStatus(battery, ['MANUFACTURED', 'PLACED_ON_MARKET', 'IN_USE', 'COLLECTED'], 'get a state-of-health reading');
   return { ...battery, stateOfHealth: { ...reading, recordedAt: now, recordedBy: callerMsp } };
-}
-
-/** A collector, second-life operator, repairer or recycler takes a battery in at its own facility. */
-export function collect(battery: Battery, callerMsp: string, facility: Facility, now: string): Battery {
-  requireOwnFacility(facility, callerMsp, COLLECTING_FACILITY_KINDS, 'collect batteries');
-  requireStatus(battery, ['PLACED_ON_MARKET', 'IN_USE'], 'be collected');
-  const waste = facility.kind === 'COLLECTOR' || facility.kind === 'RECYCLER';
-  return { ...battery, status: 'COLLECTED', ownerMsp: facility.ownerMsp, holderFacilityId: facility.id, collectedAt: now, passportStatus: waste ? 'WASTE' : battery.passportStatus };
 }
 
 /** A repurposing as requested (already validated). */
@@ -252,7 +343,7 @@ export function repurpose(battery: Battery, callerMsp: string, facility: Facilit
     passportStatus: 'REPURPOSED',
     lots: [],
     components: [],
-    carbonFootprint: { ...battery.carbonFootprint, perKwhGramsCo2e: energy === 0 ? 0 : Math.floor((battery.carbonFootprint.totalGramsCo2e * 1000) / energy) },
+    carbonFootprint: { ...battery.carbonFootprint, perKwhGramsCo2e: perKwh(battery.carbonFootprint.totalGramsCo2e, energy) },
     labels: [...input.labels],
     declarationOfConformityHash: input.declarationOfConformityHash,
     endOfLifeInformation: input.endOfLifeInformation ?? battery.endOfLifeInformation,
@@ -263,7 +354,7 @@ export function repurpose(battery: Battery, callerMsp: string, facility: Facilit
 
 function withoutLifecycle(battery: Battery): Battery {
   const copy: Battery = { ...battery };
-  for (const field of ['stateOfHealth', 'placedOnMarketAt', 'collectedAt', 'dismantledAt', 'recycledAt', 'recovery', 'successorId', 'restrictedDataHash', 'integratedInto'] as const) {
+  for (const field of ['stateOfHealth', 'placedOnMarketAt', 'collectedAt', 'dismantledAt', 'recycledAt', 'recovery', 'successorId', 'restrictedDataHash', 'integratedInto', 'pendingHandoverId'] as const) {
     Reflect.deleteProperty(copy, field);
   }
   return copy;
@@ -275,7 +366,13 @@ export interface RecoveredOutput {
   readonly material: MaterialLot['material'];
   readonly massGrams: number;
   readonly assay?: MaterialLot['assay'];
-  readonly carbonIntensity?: number;
+}
+
+/** A recovery as requested (already validated). */
+export interface RecoveryInput {
+  readonly outputs: readonly RecoveredOutput[];
+  readonly lossGrams: number;
+  readonly processEmissionsGramsCo2e?: number;
 }
 
 /** A battery after recovery and the recovered lots. */
@@ -284,8 +381,11 @@ export interface RecoveryPlan {
   readonly lots: Draft<MaterialLot>[];
 }
 
-/** A recovered lot: post-consumer recycled material from a battery, in the recycler's custody. */
-export function recoveredLot(output: RecoveredOutput, battery: Battery, facility: Facility): Draft<MaterialLot> {
+/**
+ * A recovered lot: post-consumer recycled material from a battery, in the recycler's custody, labelled
+ * post-consumer recycled. Cut-off rule: it carries the recovery's process emissions, not the battery's own.
+ */
+export function recoveredLot(output: RecoveredOutput, battery: Battery, facility: Facility, intensity: number | undefined): Draft<MaterialLot> {
   return {
     id: output.id,
     ownerMsp: facility.ownerMsp,
@@ -298,26 +398,51 @@ export function recoveredLot(output: RecoveredOutput, battery: Battery, facility
     origin: { kind: 'RECOVERED', sourceType: 'Battery', sourceId: battery.id },
     parents: [],
     assay: output.assay,
-    carbonIntensity: output.carbonIntensity,
+    elementContent: elementContentOf(output.material, output.assay),
+    carbonIntensityMgPerKg: intensity,
     claims: ['POST_CONSUMER_RECYCLED'],
   };
 }
 
-function recoverFrom(battery: Battery, facility: Facility, outputs: readonly RecoveredOutput[], lossGrams: number, exact: boolean): RecoveryPlan {
-  requireDistinct([battery.id, ...outputs.map((output) => output.id)], 'the recovery');
-  const before = battery.recovery ?? { recoveredLotIds: [], recoveredGrams: 0, lossGrams: 0 };
+function recoveredElements(battery: Battery, drafts: readonly Draft<MaterialLot>[]): { element: Element; massGrams: number }[] {
+  const before = battery.recovery?.elements ?? [];
+  const result: { element: Element; massGrams: number }[] = [];
+  for (const element of ELEMENTS) {
+    const previous = BigInt(before.find((entry) => entry.element === element)?.massGrams ?? 0) * 10_000n;
+    const recovered = previous + totalUnits(drafts, element);
+    const available = BigInt(battery.elements.find((entry) => entry.element === element)?.massGrams ?? 0) * 10_000n;
+    if (recovered > available) {
+      throw new ContractError(
+        'ELEMENT_NOT_CONSERVED',
+        `battery ${battery.id} holds ${formatUnits(available)} g of ${element} by its provenance; the recovered lots would hold ${formatUnits(recovered)} g`,
+      );
+    }
+    if (recovered > 0n) {
+      // rounded up, so that the next recovery from the same battery is bounded by what truly remains
+      result.push({ element, massGrams: Number((recovered + 9_999n) / 10_000n) });
+    }
+  }
+  return result;
+}
+
+function recoverFrom(battery: Battery, facility: Facility, input: RecoveryInput, exact: boolean): RecoveryPlan {
+  requireDistinct([battery.id, ...input.outputs.map((output) => output.id)], 'the recovery');
+  const before = battery.recovery ?? { recoveredLotIds: [], recoveredGrams: 0, lossGrams: 0, elements: [] };
   const remaining = BigInt(battery.massGrams) - BigInt(before.recoveredGrams) - BigInt(before.lossGrams);
-  const produced = sumGrams(outputs.map((output) => output.massGrams));
-  const accounted = produced + BigInt(lossGrams);
+  const produced = sumGrams(input.outputs.map((output) => output.massGrams));
+  const accounted = produced + BigInt(input.lossGrams);
   if (exact ? accounted !== remaining : accounted > remaining) {
     throw new ContractError('MASS_NOT_CONSERVED', `outputs plus losses of ${accounted} g must ${exact ? 'equal' : 'not exceed'} the ${remaining} g left of battery ${battery.id}`);
   }
+  const intensity = input.processEmissionsGramsCo2e === undefined ? undefined : allocatedIntensity([], input.processEmissionsGramsCo2e, toMass(produced, 'the recovered mass'));
+  const lots = input.outputs.map((output) => recoveredLot(output, battery, facility, intensity));
   const recovery = {
-    recoveredLotIds: [...before.recoveredLotIds, ...outputs.map((output) => output.id)],
+    recoveredLotIds: [...before.recoveredLotIds, ...input.outputs.map((output) => output.id)],
     recoveredGrams: toMass(BigInt(before.recoveredGrams) + produced, 'the recovered mass'),
-    lossGrams: before.lossGrams + lossGrams,
+    lossGrams: before.lossGrams + input.lossGrams,
+    elements: recoveredElements(battery, lots),
   };
-  return { battery: { ...battery, recovery }, lots: outputs.map((output) => recoveredLot(output, battery, facility)) };
+  return { battery: { ...battery, recovery }, lots };
 }
 
 function requireRecycler(battery: Battery, callerMsp: string, facility: Facility, action: string): void {
@@ -325,29 +450,34 @@ function requireRecycler(battery: Battery, callerMsp: string, facility: Facility
   if (battery.holderFacilityId !== facility.id || battery.ownerMsp !== callerMsp) {
     throw new ContractError('FORBIDDEN', `battery ${battery.id} is not held at recycler ${facility.id}`);
   }
+  if (battery.passportStatus !== 'WASTE') {
+    throw new ContractError('INVALID_STATE', `battery ${battery.id} has not reached waste status (it is ${battery.passportStatus}); only waste batteries are recycled`);
+  }
 }
 
 /**
- * Dismantles a collected battery at the recycler holding it; outputs (optional) and losses may not exceed its mass.
+ * Dismantles a collected waste battery at the recycler holding it; outputs (optional) and losses may not exceed
+ * its mass, and the outputs may not hold more of any element than the battery's provenance gives it.
  * @param facility - the holder facility
- * @throws {@link ContractError} `FORBIDDEN`, `INVALID_STATE` or `MASS_NOT_CONSERVED`
+ * @throws {@link ContractError} `FORBIDDEN`, `INVALID_STATE`, `MASS_NOT_CONSERVED` or `ELEMENT_NOT_CONSERVED`
  */
-export function dismantle(battery: Battery, callerMsp: string, facility: Facility, outputs: readonly RecoveredOutput[], lossGrams: number, now: string): RecoveryPlan {
+export function dismantle(battery: Battery, callerMsp: string, facility: Facility, input: RecoveryInput, now: string): RecoveryPlan {
   requireRecycler(battery, callerMsp, facility, 'dismantle batteries');
   requireStatus(battery, ['COLLECTED'], 'be dismantled');
-  const plan = recoverFrom(battery, facility, outputs, lossGrams, false);
+  const plan = recoverFrom(battery, facility, input, false);
   return { ...plan, battery: { ...plan.battery, status: 'DISMANTLED', dismantledAt: now, passportStatus: 'WASTE' } };
 }
 
 /**
- * Recycles a collected or dismantled battery at the recycler holding it: what is left of it becomes recovered
- * lots marked post-consumer recycled, plus losses (outputs + losses = the remaining mass).
+ * Recycles a collected or dismantled waste battery at the recycler holding it: what is left of it becomes
+ * recovered lots marked post-consumer recycled, plus losses (outputs + losses = the remaining mass), never more
+ * of an element than the battery's provenance gives it.
  * @param facility - the holder facility
- * @throws {@link ContractError} `FORBIDDEN`, `INVALID_STATE` or `MASS_NOT_CONSERVED`
+ * @throws {@link ContractError} `FORBIDDEN`, `INVALID_STATE`, `MASS_NOT_CONSERVED` or `ELEMENT_NOT_CONSERVED`
  */
-export function recycle(battery: Battery, callerMsp: string, facility: Facility, outputs: readonly RecoveredOutput[], lossGrams: number, now: string): RecoveryPlan {
+export function recycle(battery: Battery, callerMsp: string, facility: Facility, input: RecoveryInput, now: string): RecoveryPlan {
   requireRecycler(battery, callerMsp, facility, 'recycle batteries');
   requireStatus(battery, ['COLLECTED', 'DISMANTLED'], 'be recycled');
-  const plan = recoverFrom(battery, facility, outputs, lossGrams, true);
+  const plan = recoverFrom(battery, facility, input, true);
   return { ...plan, battery: { ...plan.battery, status: 'RECYCLED', recycledAt: now, passportStatus: 'WASTE' } };
 }

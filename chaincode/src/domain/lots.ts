@@ -1,5 +1,18 @@
-import { ContractError, type Claim, type CustodyModel, type Draft, type Facility, type MaterialLot, MINTING_FACILITY_KINDS } from '../api';
-import { requireDistinct, sumGrams, toMass, weightedIntensity } from './mass';
+import {
+  ContractError,
+  MINTABLE_MATERIALS,
+  MINTING_FACILITY_KINDS,
+  ORIGIN_CLAIMS,
+  type Claim,
+  type ConsumedClaim,
+  type CustodyModel,
+  type Draft,
+  type Facility,
+  type MaterialLot,
+} from '../api';
+import { allocatedIntensity, fromGramsPerKg } from './carbon';
+import { elementContentOf, mixedContent } from './elements';
+import { requireDistinct, sumGrams, toMass } from './mass';
 
 /** A lot as a transaction writes it. */
 export type LotDraft = Draft<MaterialLot>;
@@ -11,6 +24,7 @@ export interface MintInput {
   readonly massGrams: number;
   readonly custodyModel: CustodyModel;
   readonly assay?: MaterialLot['assay'];
+  /** g CO2e per kg, as the mine declares it. */
   readonly carbonIntensity?: number;
   readonly extractedFrom?: string;
   readonly extractedUntil?: string;
@@ -52,17 +66,30 @@ export function takeFromLot(lot: MaterialLot, massGrams: number, action: string)
   return { ...lot, massGrams: remaining, status: remaining === 0 ? 'CONSUMED' : lot.status };
 }
 
-/**
- * A newly mined lot at a mine or concentrator.
- * @throws {@link ContractError} `INVALID_STATE` when the facility cannot mint, `INVALID_ARGUMENT` for an inverted extraction period
- */
-export function mintedLot(input: MintInput, facility: Facility): LotDraft {
+function requireMintable(input: MintInput, facility: Facility): void {
   if (!MINTING_FACILITY_KINDS.includes(facility.kind)) {
     throw new ContractError('INVALID_STATE', `facility ${facility.id} is a ${facility.kind}; only mines and concentrators mint lots`);
+  }
+  if (!MINTABLE_MATERIALS.includes(input.material)) {
+    throw new ContractError('INVALID_ARGUMENT', `${input.material} is not extracted material; only ${MINTABLE_MATERIALS.join(', ')} can be minted`);
+  }
+  const notOfOrigin = input.claims.find((claim) => !ORIGIN_CLAIMS.includes(claim));
+  if (notOfOrigin !== undefined) {
+    throw new ContractError('INVALID_ARGUMENT', `a mined lot cannot claim ${notOfOrigin}; recycled claims come only from production scrap and recycled batteries`);
   }
   if (input.extractedFrom !== undefined && input.extractedUntil !== undefined && input.extractedFrom > input.extractedUntil) {
     throw new ContractError('INVALID_ARGUMENT', 'extractedFrom must not be after extractedUntil');
   }
+}
+
+/**
+ * A newly mined lot at a mine or concentrator: extracted material only, with its element content from the
+ * declared assay (checked against the material's chemistry) and claims of origin only.
+ * @throws {@link ContractError} `INVALID_STATE` when the facility cannot mint, `INVALID_ARGUMENT` for a material,
+ * claim or assay that mining cannot produce or an inverted extraction period
+ */
+export function mintedLot(input: MintInput, facility: Facility): LotDraft {
+  requireMintable(input, facility);
   return {
     id: input.id,
     ownerMsp: facility.ownerMsp,
@@ -75,12 +102,13 @@ export function mintedLot(input: MintInput, facility: Facility): LotDraft {
     origin: { kind: 'MINED', facilityId: facility.id, country: facility.country, extractedFrom: input.extractedFrom, extractedUntil: input.extractedUntil },
     parents: [],
     assay: input.assay,
-    carbonIntensity: input.carbonIntensity,
-    claims: [...input.claims],
+    elementContent: elementContentOf(input.material, input.assay),
+    carbonIntensityMgPerKg: fromGramsPerKg(input.carbonIntensity),
+    claims: [...new Set(input.claims)],
   };
 }
 
-/** A lot derived from others at the same facility: inherits custody, material and origin links. */
+/** A lot derived from others at the same facility: inherits custody, material, composition and intensity. */
 function derivedLot(id: string, template: MaterialLot, massGrams: number, origin: MaterialLot['origin'], parents: MaterialLot['parents']): LotDraft {
   return {
     id,
@@ -94,7 +122,8 @@ function derivedLot(id: string, template: MaterialLot, massGrams: number, origin
     origin,
     parents,
     assay: template.assay,
-    carbonIntensity: template.carbonIntensity,
+    elementContent: template.elementContent,
+    carbonIntensityMgPerKg: template.carbonIntensityMgPerKg,
     claims: [...template.claims],
   };
 }
@@ -106,7 +135,8 @@ export interface SplitPlan {
 }
 
 /**
- * Splits children off a lot; what the children do not take stays in the parent.
+ * Splits children off a lot; what the children do not take stays in the parent. Each child keeps the parent's
+ * composition, intensity and claim labels: a label covers each part's mass as it covered the whole.
  * @throws {@link ContractError} `INVALID_ARGUMENT` for repeated ids, `INVALID_STATE`/`INSUFFICIENT_MASS` from {@link takeFromLot}
  */
 export function planSplit(parent: MaterialLot, children: readonly { id: string; massGrams: number }[]): SplitPlan {
@@ -133,16 +163,28 @@ export function mixedCustodyModel(models: readonly CustodyModel[]): CustodyModel
   return weakest === 'IDENTITY_PRESERVED' && models.length > 1 ? 'SEGREGATED' : weakest;
 }
 
-/** Claims every source carries (a mix keeps only what all of it can claim). */
+/** Claims every source carries (a mix keeps as labels only what all of it can claim). */
 export function commonClaims(lists: readonly (readonly Claim[])[]): Claim[] {
   const [first = [], ...rest] = lists;
   return first.filter((claim) => rest.every((list) => list.includes(claim)));
+}
+
+/**
+ * The labels of consumed material that end as labels: for each consumed part, every claim it carries that is
+ * not in `kept`, with the mass consumed. The state layer credits them to the facility's accounts.
+ */
+export function releasedClaims(parts: readonly { lot: MaterialLot; massGrams: number }[], kept: readonly Claim[] = []): ConsumedClaim[] {
+  return parts.flatMap(({ lot, massGrams }) =>
+    lot.claims.filter((claim) => !kept.includes(claim)).map((claim) => ({ lotId: lot.id, claim, massGrams })),
+  );
 }
 
 /** The outcome of a merge. */
 export interface MergePlan {
   readonly merged: LotDraft;
   readonly inputs: MaterialLot[];
+  /** Labels of inputs that the merged lot cannot carry (not shared by all inputs): they become credit. */
+  readonly released: ConsumedClaim[];
 }
 
 function requireMergeable(lots: readonly MaterialLot[]): MaterialLot {
@@ -160,19 +202,31 @@ function requireMergeable(lots: readonly MaterialLot[]): MaterialLot {
 }
 
 /**
- * Merges whole lots of one material held at one facility into a new lot; the inputs become `CONSUMED`.
+ * Merges whole lots of one material held at one facility into a new lot; the inputs become `CONSUMED`. The
+ * merged lot carries the labels all inputs share, the mass-weighted composition (rounded down) and the
+ * mass-weighted intensity (rounded up); labels not shared by all are released for crediting.
  * @throws {@link ContractError} `INVALID_ARGUMENT` for repeated ids or mixed materials/facilities, `INVALID_STATE` for inactive lots
  */
 export function planMerge(id: string, lots: readonly MaterialLot[]): MergePlan {
   requireDistinct([id, ...lots.map((lot) => lot.id)], 'the merge');
   const first = requireMergeable(lots);
   const massGrams = toMass(sumGrams(lots.map((lot) => lot.massGrams)), 'the merged lot');
+  const claims = commonClaims(lots.map((lot) => lot.claims));
   const merged: LotDraft = {
     ...derivedLot(id, first, massGrams, { kind: 'MERGED' }, lots.map((lot) => ({ lotId: lot.id, massGrams: lot.massGrams }))),
     custodyModel: mixedCustodyModel(lots.map((lot) => lot.custodyModel)),
-    claims: commonClaims(lots.map((lot) => lot.claims)),
-    carbonIntensity: weightedIntensity(lots.map((lot) => ({ massGrams: lot.massGrams, intensity: lot.carbonIntensity }))),
+    claims,
+    elementContent: mixedContent(lots),
+    carbonIntensityMgPerKg: allocatedIntensity(
+      lots.map((lot) => ({ massGrams: lot.massGrams, intensity: lot.carbonIntensityMgPerKg })),
+      0,
+      massGrams,
+    ),
     assay: undefined,
   };
-  return { merged, inputs: lots.map((lot) => takeFromLot(lot, lot.massGrams, 'be merged')) };
+  const released = releasedClaims(
+    lots.map((lot) => ({ lot, massGrams: lot.massGrams })),
+    claims,
+  );
+  return { merged, inputs: lots.map((lot) => takeFromLot(lot, lot.massGrams, 'be merged')), released };
 }

@@ -21,16 +21,6 @@ export function basisPoints(part: number, whole: number): number {
   return whole === 0 ? 0 : Number((BigInt(part) * 10_000n) / BigInt(whole));
 }
 
-/** Mass-weighted average of integer intensities, rounded down; `undefined` when any part has none. */
-export function weightedIntensity(parts: readonly { massGrams: number; intensity: number | undefined }[]): number | undefined {
-  if (parts.length === 0 || parts.some((part) => part.intensity === undefined)) {
-    return undefined;
-  }
-  const total = sumGrams(parts.map((part) => part.massGrams));
-  const weighted = parts.reduce((sum, part) => sum + BigInt(part.massGrams) * BigInt(part.intensity ?? 0), 0n);
-  return total === 0n ? undefined : Number(weighted / total);
-}
-
 /**
  * Fails when a list holds the same id twice.
  * @throws {@link ContractError} `INVALID_ARGUMENT`

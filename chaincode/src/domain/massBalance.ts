@@ -80,6 +80,17 @@ export function byBookingOrder(a: MovementEntry, b: MovementEntry): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * Movement ids by origin, in namespaces of their own so that no client-chosen id can take a derived credit's
+ * place (a debit named like a credit would otherwise block that credit).
+ */
+export const movementIds = {
+  /** A claim's debit, named by the client. */
+  debit: (claimId: string): string => `claim:${claimId}`,
+  /** The credit of the labelled mass of one input consumed by a run or a merge. */
+  consumption: (consumerId: string, index: number, claim: string): string => `consumed:${consumerId}:${index}:${claim}`,
+} as const;
+
 /** The id under which a period's carried-over opening balance is drawn on. */
 export function carriedOverId(previousPeriodId: string): string {
   return `carried-over:${previousPeriodId}`;
@@ -170,17 +181,19 @@ export interface RunFlows {
 }
 
 /**
- * The run's own conversion factor from a source material to an output material: the output material's mass
- * per mass of the source material consumed.
- * @throws {@link ContractError} `INVALID_ARGUMENT` when the run consumed none of the source or made none of the output material
+ * The run's own conversion factor: all its outputs per all its inputs (its yield, co-products allocated by
+ * mass), whichever input material backs the claim. The factor is taken over every input so that a small
+ * certified input mixed into a large uncertified one cannot back a claim on the whole output; the backing
+ * material must be one of the run's inputs.
+ * @throws {@link ContractError} `INVALID_ARGUMENT` when the run consumed none of the source material
  */
-export function runConversion(run: RunFlows, sourceMaterial: string, outputMaterial: string): ConversionFactor {
-  const inputGrams = run.inputs.filter((input) => input.material === sourceMaterial).reduce((sum, input) => sum + BigInt(input.massGrams), 0n);
-  const outputGrams = run.outputs.filter((output) => output.material === outputMaterial).reduce((sum, output) => sum + BigInt(output.massGrams), 0n);
-  if (inputGrams === 0n || outputGrams === 0n) {
-    throw new ContractError('INVALID_ARGUMENT', `process run ${run.id} turned no ${sourceMaterial} into ${outputMaterial}`);
+export function runConversion(run: RunFlows, sourceMaterial: string): ConversionFactor {
+  if (!run.inputs.some((input) => input.material === sourceMaterial)) {
+    throw new ContractError('INVALID_ARGUMENT', `process run ${run.id} consumed no ${sourceMaterial}`);
   }
-  return { inputGrams: toMass(inputGrams, 'the source input'), outputGrams: toMass(outputGrams, 'the output') };
+  const inputGrams = run.inputs.reduce((sum, input) => sum + BigInt(input.massGrams), 0n);
+  const outputGrams = run.outputs.reduce((sum, output) => sum + BigInt(output.massGrams), 0n);
+  return { inputGrams: toMass(inputGrams, 'the inputs'), outputGrams: toMass(outputGrams, 'the outputs') };
 }
 
 /**

@@ -1,5 +1,7 @@
-import { ContractError, type CustodyModel, type Draft, type Facility, type MaterialLot, type ProcessRun } from '../api';
-import { commonClaims, CUSTODY_STRENGTH, mixedCustodyModel, takeFromLot, type LotDraft } from './lots';
+import { ContractError, MANUFACTURING_PROCESS_KINDS, type ConsumedClaim, type CustodyModel, type Draft, type Facility, type MaterialLot, type ProcessRun } from '../api';
+import { allocatedIntensity } from './carbon';
+import { elementContentOf, requireElementsConserved } from './elements';
+import { CUSTODY_STRENGTH, mixedCustodyModel, releasedClaims, takeFromLot, type LotDraft } from './lots';
 import { basisPoints, requireDistinct, sumGrams, toMass } from './mass';
 
 /** A transformation request as the process domain needs it (already validated). */
@@ -13,9 +15,9 @@ export interface TransformInput {
     massGrams: number;
     custodyModel?: CustodyModel;
     assay?: MaterialLot['assay'];
-    carbonIntensity?: number;
   }[];
   readonly lossGrams: number;
+  readonly processEmissionsGramsCo2e?: number;
   readonly startedAt?: string;
   readonly completedAt?: string;
   readonly description?: string;
@@ -23,10 +25,13 @@ export interface TransformInput {
 
 /** What a transformation writes. */
 export interface TransformPlan {
-  readonly run: Draft<ProcessRun>;
+  /** The run without its claim bookkeeping (`credited`, `lapsed`), which the state layer fills in. */
+  readonly run: Omit<Draft<ProcessRun>, 'credited' | 'lapsed'>;
   /** The input lots after the mass taken from each. */
   readonly inputs: MaterialLot[];
   readonly outputs: LotDraft[];
+  /** The labels of the consumed input mass: they become credit of the facility (or lapse). */
+  readonly released: ConsumedClaim[];
 }
 
 function requireConserved(input: TransformInput): number {
@@ -52,12 +57,20 @@ function outputModel(requested: CustodyModel | undefined, mixed: CustodyModel, i
   return requested ?? mixed;
 }
 
+/** Whether an output is production scrap: scrap made by a manufacturing process (pre-consumer recycled feedstock). */
+export function isProductionScrap(material: MaterialLot['material'], processKind: ProcessRun['processKind']): boolean {
+  return material === 'SCRAP' && MANUFACTURING_PROCESS_KINDS.includes(processKind);
+}
+
 /**
  * Plans a transformation at a facility: takes the given mass from each input lot (which the facility must
- * hold), creates the outputs with their yields, and checks that outputs + losses = inputs exactly. Outputs
- * inherit the claims all inputs share; mass-balance claims are booked by the mass-balance module.
+ * hold), creates the outputs with their yields, and checks that outputs + losses = inputs exactly and that no
+ * element is created. Outputs carry no claim labels (except production scrap, which is pre-consumer recycled
+ * feedstock by its nature): the labels of the consumed inputs are released to the facility's mass-balance
+ * accounts, and a claim on an output is booked against them (`massbalance:ClaimOnOutput`). The outputs' carbon
+ * intensity is the inputs' emissions plus the run's process emissions over the outputs' mass.
  * @param lots - the input lots, in the order of `input.inputs`
- * @throws {@link ContractError} `INVALID_ARGUMENT`, `INVALID_STATE`, `INSUFFICIENT_MASS` or `MASS_NOT_CONSERVED`
+ * @throws {@link ContractError} `INVALID_ARGUMENT`, `INVALID_STATE`, `INSUFFICIENT_MASS`, `MASS_NOT_CONSERVED` or `ELEMENT_NOT_CONSERVED`
  */
 export function planTransform(input: TransformInput, facility: Facility, lots: readonly MaterialLot[]): TransformPlan {
   requireDistinct([...input.inputs.map((i) => i.lotId), ...input.outputs.map((o) => o.id)], 'the transformation');
@@ -66,11 +79,23 @@ export function planTransform(input: TransformInput, facility: Facility, lots: r
   }
   requireAtFacility(lots, facility);
   const inputMassGrams = requireConserved(input);
-  const taken = lots.map((lot, index) => takeFromLot(lot, input.inputs[index]?.massGrams ?? 0, 'be transformed'));
+  const consumed = lots.map((lot, index) => ({ lot, massGrams: input.inputs[index]?.massGrams ?? 0 }));
+  const taken = consumed.map(({ lot, massGrams }) => takeFromLot(lot, massGrams, 'be transformed'));
+  const outputContent = input.outputs.map((output) => ({ ...output, elementContent: elementContentOf(output.material, output.assay) }));
+  requireElementsConserved(
+    consumed.map(({ lot, massGrams }) => ({ elementContent: lot.elementContent, massGrams })),
+    outputContent,
+    `the outputs of process run ${input.id}`,
+  );
+  const outputGrams = inputMassGrams - input.lossGrams;
+  const intensity = allocatedIntensity(
+    consumed.map(({ lot, massGrams }) => ({ massGrams, intensity: lot.carbonIntensityMgPerKg })),
+    input.processEmissionsGramsCo2e ?? 0,
+    outputGrams,
+  );
   const mixed = mixedCustodyModel(lots.map((lot) => lot.custodyModel));
-  const claims = commonClaims(lots.map((lot) => lot.claims));
   const parents = input.inputs.map((i) => ({ lotId: i.lotId, massGrams: i.massGrams }));
-  const outputs: LotDraft[] = input.outputs.map((output) => ({
+  const outputs: LotDraft[] = outputContent.map((output) => ({
     id: output.id,
     ownerMsp: facility.ownerMsp,
     material: output.material,
@@ -79,13 +104,14 @@ export function planTransform(input: TransformInput, facility: Facility, lots: r
     custodianFacilityId: facility.id,
     status: 'ACTIVE',
     custodyModel: outputModel(output.custodyModel, mixed, output.id),
-    origin: { kind: 'TRANSFORMED', processRunId: input.id },
+    origin: { kind: 'TRANSFORMED', processRunId: input.id, processKind: input.processKind },
     parents,
     assay: output.assay,
-    carbonIntensity: output.carbonIntensity,
-    claims: [...claims],
+    elementContent: output.elementContent,
+    carbonIntensityMgPerKg: intensity,
+    claims: isProductionScrap(output.material, input.processKind) ? ['PRE_CONSUMER_RECYCLED'] : [],
   }));
-  const run: Draft<ProcessRun> = {
+  const run: TransformPlan['run'] = {
     id: input.id,
     ownerMsp: facility.ownerMsp,
     facilityId: facility.id,
@@ -94,9 +120,10 @@ export function planTransform(input: TransformInput, facility: Facility, lots: r
     outputs: input.outputs.map((o) => ({ lotId: o.id, material: o.material, massGrams: o.massGrams, yieldBasisPoints: basisPoints(o.massGrams, inputMassGrams) })),
     inputMassGrams,
     lossGrams: input.lossGrams,
+    processEmissionsGramsCo2e: input.processEmissionsGramsCo2e,
     startedAt: input.startedAt,
     completedAt: input.completedAt,
     description: input.description,
   };
-  return { run, inputs: taken, outputs };
+  return { run, inputs: taken, outputs, released: releasedClaims(consumed) };
 }

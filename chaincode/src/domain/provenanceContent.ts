@@ -1,23 +1,28 @@
 /**
  * Recycled content and carbon footprint computed from provenance, never declared. A lot's recycled share of an
- * element follows its ancestry: lots recovered from batteries are post-consumer recycled, scrap and material
- * recovered from other sources pre-consumer, mined lots virgin; split, merged and transformed lots inherit the
- * element-mass-weighted shares of their parents. Element mass comes from each material's element content
- * (the lot's assay overrides its main element). Shares are exact integers in parts per billion.
+ * element follows its ancestry: lots recovered from end-of-life batteries (at an attested recycler) are
+ * post-consumer recycled, production scrap (scrap made by a manufacturing process) is pre-consumer recycled
+ * feedstock, mined lots are virgin; split, merged and transformed lots inherit the element-mass-weighted
+ * shares of their parents. Element masses come from each lot's element content. Shares are exact integers in
+ * parts per billion inside the computation.
  */
 import {
-  ASSAYED_ELEMENT,
   ContractError,
   CRITICAL_ELEMENTS,
-  ELEMENT_CONTENT,
-  RECYCLED_CONTENT_ELEMENTS,
+  ELEMENTS,
+  MATERIAL_CHEMISTRY,
   type Battery,
+  type BatteryClaim,
   type CarbonFootprint,
+  type Claim,
   type Element,
   type ElementShare,
   type MaterialLot,
 } from '../api';
+import { microgramsToGrams, totalEmissions } from './carbon';
+import { elementUnits } from './elements';
 import { toMass } from './mass';
+import { isProductionScrap } from './process';
 
 /** Parts per billion: the scale of recycled shares inside the computation. */
 export const SHARE_SCALE = 1_000_000_000n;
@@ -35,26 +40,16 @@ type Nature = 'POST_CONSUMER' | 'PRE_CONSUMER' | 'VIRGIN' | 'DERIVED';
 
 /** What a lot is by itself: recycled, virgin, or derived from its parents. */
 export function natureOf(lot: Pick<MaterialLot, 'origin' | 'material'>): Nature {
-  if (lot.origin.kind === 'RECOVERED') {
-    return lot.origin.sourceType === 'Battery' ? 'POST_CONSUMER' : 'PRE_CONSUMER';
+  switch (lot.origin.kind) {
+    case 'RECOVERED':
+      return lot.origin.sourceType === 'Battery' ? 'POST_CONSUMER' : 'DERIVED';
+    case 'MINED':
+      return 'VIRGIN';
+    case 'TRANSFORMED':
+      return isProductionScrap(lot.material, lot.origin.processKind) ? 'PRE_CONSUMER' : 'DERIVED';
+    default:
+      return 'DERIVED';
   }
-  if (lot.material === 'SCRAP') {
-    return 'PRE_CONSUMER';
-  }
-  return lot.origin.kind === 'MINED' ? 'VIRGIN' : 'DERIVED';
-}
-
-/** Element content of a lot's material in basis points; the assay overrides the material's main element. */
-export function elementBasisPoints(lot: Pick<MaterialLot, 'material' | 'assay'>, element: Element): number {
-  if (lot.assay !== undefined && ASSAYED_ELEMENT[lot.material] === element) {
-    return lot.assay.contentBasisPoints;
-  }
-  return ELEMENT_CONTENT[lot.material][element] ?? 0;
-}
-
-/** Element mass of `massGrams` of a lot, in gram-basis-points (grams × 10⁴), exact. */
-export function elementUnits(lot: Pick<MaterialLot, 'material' | 'assay'>, massGrams: number, element: Element): bigint {
-  return BigInt(massGrams) * BigInt(elementBasisPoints(lot, element));
 }
 
 function requireLot(ancestry: Ancestry, id: string): MaterialLot {
@@ -110,7 +105,7 @@ export class RecycledShares {
     let pre = 0n;
     let post = 0n;
     for (const parent of lot.parents) {
-      const units = elementUnits(requireLot(this.#ancestry, parent.lotId), parent.massGrams, element);
+      const units = elementUnits({ elementContent: requireLot(this.#ancestry, parent.lotId).elementContent, massGrams: parent.massGrams }, element);
       const share = this.of(parent.lotId, element);
       total += units;
       pre += units * share.pre;
@@ -157,18 +152,18 @@ function addComponent(totals: ElementTotals, component: Pick<Battery, 'elements'
 }
 
 /**
- * The element masses and recycled-content shares (cobalt, lithium, nickel, lead) of a battery made from lots
- * and component batteries, computed from the lots' provenance and the components' own computed content.
- * Elements the battery does not contain are left out.
+ * The element masses and recycled-content shares of a battery made from lots and component batteries,
+ * computed from the lots' provenance and the components' own computed content. Elements the battery does not
+ * contain are left out.
  * @throws {@link ContractError} `INVALID_STATE` when the ancestry is incomplete
  */
 export function recycledContent(consumed: readonly ConsumedLot[], components: readonly Pick<Battery, 'elements'>[], ancestry: Ancestry): ElementShare[] {
   const shares = new RecycledShares(ancestry);
   const result: ElementShare[] = [];
-  for (const element of RECYCLED_CONTENT_ELEMENTS) {
+  for (const element of ELEMENTS) {
     const totals: ElementTotals = { units: 0n, preUnits: 0n, postUnits: 0n };
     for (const { lot, massGrams } of consumed) {
-      const units = elementUnits(lot, massGrams, element);
+      const units = elementUnits({ elementContent: lot.elementContent, massGrams }, element);
       const lotShare = shares.of(lot.id, element);
       totals.units += units;
       totals.preUnits += (units * lotShare.pre) / SHARE_SCALE;
@@ -177,7 +172,7 @@ export function recycledContent(consumed: readonly ConsumedLot[], components: re
     components.forEach((component) => {
       addComponent(totals, component, element);
     });
-    if (totals.units > 0n) {
+    if (totals.units >= 10_000n) {
       result.push(elementShare(element, totals));
     }
   }
@@ -203,40 +198,33 @@ export function materialsOf(consumed: readonly ConsumedLot[], components: readon
     .map(([material, grams]) => ({ material, massGrams: toMass(grams, `the ${material} mass`), critical: isCritical(material) }));
 }
 
-/** Whether a material carries a critical raw material among the tracked elements. */
+/** Whether a material carries a critical raw material among the conserved elements. */
 export function isCritical(material: MaterialLot['material']): boolean {
-  return CRITICAL_ELEMENTS.some((element) => (ELEMENT_CONTENT[material][element] ?? 0) > 0);
+  return CRITICAL_ELEMENTS.some((element) => (MATERIAL_CHEMISTRY[material].reference[element] ?? 0) > 0);
 }
 
 /**
- * A lot's carbon intensity (g CO2e per kg): its own when recorded, otherwise the mass-weighted intensity of
- * its parents, computed up its ancestry; `undefined` when some ancestor on the way has none.
+ * The labelled mass a battery holds per claim: the consumed lots' labels (a label covers the whole mass taken
+ * from its lot) plus its components' — only where `counts(claim)` holds (the plant's attestation for it).
  */
-export function carbonIntensityOf(lotId: string, ancestry: Ancestry, memo = new Map<string, number | undefined>()): number | undefined {
-  if (memo.has(lotId)) {
-    return memo.get(lotId);
+export function claimedContent(consumed: readonly ConsumedLot[], components: readonly Pick<Battery, 'claims'>[], counts: (claim: Claim) => boolean): BatteryClaim[] {
+  const totals = new Map<Claim, bigint>();
+  const add = (claim: Claim, grams: number): void => {
+    totals.set(claim, (totals.get(claim) ?? 0n) + BigInt(grams));
+  };
+  for (const { lot, massGrams } of consumed) {
+    lot.claims.filter(counts).forEach((claim) => {
+      add(claim, massGrams);
+    });
   }
-  const lot = requireLot(ancestry, lotId);
-  const intensity = lot.carbonIntensity ?? inheritedIntensity(lot, ancestry, memo);
-  memo.set(lotId, intensity);
-  return intensity;
-}
-
-function inheritedIntensity(lot: MaterialLot, ancestry: Ancestry, memo: Map<string, number | undefined>): number | undefined {
-  if (lot.parents.length === 0) {
-    return undefined;
-  }
-  let weighted = 0n;
-  let mass = 0n;
-  for (const parent of lot.parents) {
-    const intensity = carbonIntensityOf(parent.lotId, ancestry, memo);
-    if (intensity === undefined) {
-      return undefined;
-    }
-    weighted += BigInt(parent.massGrams) * BigInt(intensity);
-    mass += BigInt(parent.massGrams);
-  }
-  return Number(weighted / mass);
+  components.forEach((component) => {
+    component.claims.forEach(({ claim, massGrams }) => {
+      add(claim, massGrams);
+    });
+  });
+  return [...totals.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([claim, grams]) => ({ claim, massGrams: toMass(grams, `the ${claim} mass`) }));
 }
 
 /** Rated energy in watt-hours (capacity × nominal voltage), rounded down. */
@@ -244,37 +232,34 @@ export function ratedEnergyWattHours(capacityMilliampHours: number, voltageMilli
   return Number((BigInt(capacityMilliampHours) * BigInt(voltageMillivolts)) / 1_000_000n);
 }
 
+/** Grams CO2e per kWh of `energyWattHours`, rounded down; 0 without rated energy. */
+export function perKwh(totalGramsCo2e: number, energyWattHours: number): number {
+  return energyWattHours === 0 ? 0 : toMass((BigInt(totalGramsCo2e) * 1000n) / BigInt(energyWattHours), 'the carbon footprint per kWh');
+}
+
 /**
- * A battery's carbon footprint: the consumed lots' mass × carbon intensity (from provenance) plus the
- * components' footprints, and per kWh of rated energy. Lots whose intensity cannot be computed are listed
- * and make the footprint incomplete.
+ * A battery's carbon footprint: the consumed lots' embodied emissions (mass × their intensity, which carries
+ * everything upstream), the components' footprints and the plant's own process emissions, and per kWh of rated
+ * energy. Lots without an intensity are listed and make the footprint incomplete.
  */
 export function carbonFootprintOf(
   consumed: readonly ConsumedLot[],
   components: readonly Pick<Battery, 'carbonFootprint'>[],
-  ancestry: Ancestry,
+  processGramsCo2e: number,
   energyWattHours: number,
 ): CarbonFootprint {
-  const memo = new Map<string, number | undefined>();
-  let raw = 0n;
-  const lotsWithoutData: string[] = [];
-  for (const { lot, massGrams } of consumed) {
-    const intensity = carbonIntensityOf(lot.id, ancestry, memo);
-    if (intensity === undefined) {
-      lotsWithoutData.push(lot.id);
-    } else {
-      raw += BigInt(massGrams) * BigInt(intensity);
-    }
-  }
-  const rawGrams = raw / 1000n;
+  const lotsWithoutData = consumed.filter(({ lot }) => lot.carbonIntensityMgPerKg === undefined).map(({ lot }) => lot.id);
+  const known = consumed.filter(({ lot }) => lot.carbonIntensityMgPerKg !== undefined);
+  const raw = microgramsToGrams(totalEmissions(known.map(({ lot, massGrams }) => ({ massGrams, intensity: lot.carbonIntensityMgPerKg }))) ?? 0n);
   const componentGrams = components.reduce((sum, component) => sum + BigInt(component.carbonFootprint.totalGramsCo2e), 0n);
-  const total = rawGrams + componentGrams;
+  const total = toMass(raw + componentGrams + BigInt(processGramsCo2e), 'the carbon footprint');
   const complete = lotsWithoutData.length === 0 && components.every((component) => component.carbonFootprint.complete);
   return {
-    totalGramsCo2e: toMass(total, 'the carbon footprint'),
-    rawMaterialsGramsCo2e: toMass(rawGrams, 'the carbon footprint'),
+    totalGramsCo2e: total,
+    rawMaterialsGramsCo2e: toMass(raw, 'the carbon footprint'),
     componentsGramsCo2e: toMass(componentGrams, 'the carbon footprint'),
-    perKwhGramsCo2e: energyWattHours === 0 ? 0 : toMass((total * 1000n) / BigInt(energyWattHours), 'the carbon footprint per kWh'),
+    manufacturingGramsCo2e: processGramsCo2e,
+    perKwhGramsCo2e: perKwh(total, energyWattHours),
     complete,
     lotsWithoutData: lotsWithoutData.slice(0, 100),
   };

@@ -20,7 +20,7 @@ const indexValueSchema = z.object({}).strict();
  */
 export async function createAttestation(ledger: Ledger, draft: Draft<Attestation>): Promise<Attestation> {
   const attestation = await ledger.create(ATTESTATION, draft);
-  await ledger.putEntry(attestationBySubjectKey(attestation.subject.type, attestation.subject.id, attestation.id));
+  await ledger.putEntry(attestationBySubjectKey(attestation.subject.type, attestation.subject.id, attestation.id), [attestation.ownerMsp]);
   return attestation;
 }
 

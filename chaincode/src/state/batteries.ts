@@ -3,6 +3,7 @@
  * computed from, and the restricted passport fields in the `passportRestricted` collection.
  */
 import {
+  batteryHandoverSchema,
   batterySchema,
   ContractError,
   hashCanonical,
@@ -10,6 +11,7 @@ import {
   passportRestrictedSchema,
   RECORD_TYPES,
   type Battery,
+  type BatteryHandover,
   type MaterialLot,
   type PassportRestricted,
 } from '../api';
@@ -19,6 +21,14 @@ import { MATERIAL_LOT, type RecordType } from './recordTypes';
 
 /** Batteries: endorsed by the holder's organisation (`ownerMsp`). */
 export const BATTERY: RecordType<Battery> = { name: RECORD_TYPES.battery, schema: batterySchema, notFound: 'BATTERY_NOT_FOUND' };
+
+/** Battery handovers: endorsed by both the sender's and the receiver's organisations. */
+export const BATTERY_HANDOVER: RecordType<BatteryHandover> = {
+  name: RECORD_TYPES.batteryHandover,
+  schema: batteryHandoverSchema,
+  notFound: 'HANDOVER_NOT_FOUND',
+  endorsers: (handover) => [handover.senderMsp, handover.receiverMsp],
+};
 
 /** Most lots an ancestry walk reads; a provenance deeper than this is refused rather than read without bound. */
 export const MAX_ANCESTRY_LOTS = 2000;
@@ -50,8 +60,8 @@ export async function loadAncestry(ledger: Ledger, lotIds: readonly string[]): P
  * Stores a battery's restricted passport fields in the `passportRestricted` collection.
  * @returns their hash, which the public battery record keeps
  */
-export async function putRestrictedPassport(ledger: Ledger, batteryId: string, data: PassportRestricted): Promise<string> {
-  await ledger.putPrivate(PASSPORT_RESTRICTED_COLLECTION, passportRestrictedKey(batteryId), data);
+export async function putRestrictedPassport(ledger: Ledger, batteryId: string, ownerMsp: string, data: PassportRestricted): Promise<string> {
+  await ledger.putPrivate(PASSPORT_RESTRICTED_COLLECTION, passportRestrictedKey(batteryId), data, [ownerMsp]);
   return hashCanonical(data);
 }
 

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import type { ClientIdentity } from 'fabric-shim-api';
 import { AUDITOR_MSP, ContractError } from '../api';
 
@@ -5,23 +6,39 @@ import { AUDITOR_MSP, ContractError } from '../api';
 export interface Caller {
   /** The submitter's MSP id. */
   readonly mspId: string;
-  /** Whether the submitter is an administrator of its organisation (NodeOU `OU=admin`). */
+  /** Whether the submitter is an administrator of its organisation (NodeOU `OU=admin` in its certificate). */
   readonly isAdmin: boolean;
   /** Whether the submitter belongs to the auditor organisation. */
   readonly isAuditor: boolean;
 }
 
 /**
- * Tells whether an identity is an organisation admin. With cryptogen NodeOUs an admin's certificate carries
- * `OU=admin` in its subject; `getID()` reads `x509::<subject DN>::<issuer DN>`.
+ * The organisational units of the submitter's certificate subject, read from the certificate itself (never by
+ * splitting the identity string, whose escaping rules would let a crafted subject pass for another).
  */
-export function isOrgAdmin(identity: Pick<ClientIdentity, 'getID'>): boolean {
-  const subject = identity.getID().split('::')[1] ?? '';
-  return subject.split(/(?<!\\)\//).some((part) => part.toUpperCase() === 'OU=ADMIN');
+export function organisationalUnits(identity: Pick<ClientIdentity, 'getIDBytes'>): string[] {
+  let subject: string;
+  try {
+    subject = new X509Certificate(identity.getIDBytes()).subject;
+  } catch {
+    return [];
+  }
+  return subject
+    .split('\n')
+    .filter((line) => line.startsWith('OU='))
+    .map((line) => line.slice(3));
 }
 
-/** Describes the transaction's submitter. */
-export function callerOf(identity: Pick<ClientIdentity, 'getID' | 'getMSPID'>): Caller {
+/**
+ * Tells whether an identity is an organisation admin: with NodeOUs (cryptogen, Fabric CA) an admin's
+ * certificate carries the organisational unit `admin`.
+ */
+export function isOrgAdmin(identity: Pick<ClientIdentity, 'getIDBytes'>): boolean {
+  return organisationalUnits(identity).some((unit) => unit.toLowerCase() === 'admin');
+}
+
+/** Describes the transaction's submitter from its certificate. */
+export function callerOf(identity: Pick<ClientIdentity, 'getIDBytes' | 'getMSPID'>): Caller {
   const mspId = identity.getMSPID();
   return { mspId, isAdmin: isOrgAdmin(identity), isAuditor: mspId === AUDITOR_MSP };
 }

@@ -21,6 +21,7 @@ export const RECORD_OBJECT_TYPES: Readonly<Record<RecordTypeName, string>> = {
   MassBalancePeriod: 'bt.mbperiod',
   MassBalanceMovement: 'bt.mbmovement',
   Battery: 'bt.battery',
+  BatteryHandover: 'bt.handover',
   Attestation: 'bt.attestation',
 };
 
@@ -40,8 +41,6 @@ export const OBJECT_TYPES = {
   commercialTerms: 'bt.private.terms',
   /** [facilityId, material, claim, month YYYY-MM, bookedAt, movementId]: an account's movements, appended one key each. */
   massBalanceMovements: 'bt.idx.mb-movement',
-  /** [outputLotId, claim]: a mass-balance claim already booked on a transformation output. */
-  massBalanceOutputClaims: 'bt.idx.mb-output-claim',
   /** [subjectType, subjectId, attestationId] */
   attestationsBySubject: 'bt.idx.attestation-subject',
   /** [batteryId]: restricted passport fields in the `passportRestricted` collection. */
@@ -127,14 +126,6 @@ export function commercialTermsKey(transferId: string): CompositeKeySpec {
   return spec(OBJECT_TYPES.commercialTerms, transferId);
 }
 
-/**
- * Builds a key spec for an object type that another module owns (its constant must still be declared in a
- * key module); attributes are validated like every other key's.
- */
-export function customKey(objectType: string, ...attributes: string[]): CompositeKeySpec {
-  return spec(objectType, ...attributes);
-}
-
 /** Index entry: a mass-balance movement of an account, in its month bucket. */
 export function massBalanceMovementKey(account: { facilityId: string; material: string; claim: string }, month: string, bookedAt: string, movementId: string): CompositeKeySpec {
   return spec(OBJECT_TYPES.massBalanceMovements, account.facilityId, account.material, account.claim, month, bookedAt, movementId);
@@ -143,11 +134,6 @@ export function massBalanceMovementKey(account: { facilityId: string; material: 
 /** Prefix of an account's movements booked in one month. */
 export function massBalanceMonthPrefix(account: { facilityId: string; material: string; claim: string }, month: string): CompositeKeySpec {
   return spec(OBJECT_TYPES.massBalanceMovements, account.facilityId, account.material, account.claim, month);
-}
-
-/** Index entry: a mass-balance claim on an output lot. */
-export function massBalanceOutputClaimKey(lotId: string, claim: string): CompositeKeySpec {
-  return spec(OBJECT_TYPES.massBalanceOutputClaims, lotId, claim);
 }
 
 /** Index entry: an attestation about a record. */

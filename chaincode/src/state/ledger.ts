@@ -1,4 +1,3 @@
-import { KeyEndorsementPolicy } from 'fabric-shim';
 import type { ChaincodeStub, Iterators } from 'fabric-shim-api';
 import {
   computeRecordHash,
@@ -15,6 +14,7 @@ import {
   type RecordMeta,
 } from '../api';
 import { decodeValue, encodeValue, type Schema } from './codec';
+import { ownerPolicy } from './endorsement';
 import { recordKey, type CompositeKeySpec } from './keys';
 import type { RecordType } from './recordTypes';
 
@@ -50,8 +50,9 @@ export function timestampToIso(timestamp: { seconds: unknown; nanos: number }): 
 
 /**
  * The records and entries of one transaction over the Fabric stub: typed reads, creates that refuse existing
- * ids, updates with version + 1, the keccak256 hash chain, state-based endorsement on every record key,
- * private data with public hashes, and the list of changed records for the transaction's one event.
+ * ids, updates with version + 1, the keccak256 hash chain, a key-level endorsement policy naming its owners on
+ * every key written (records, index and link entries, private data; see `endorsement.ts`), and the list of
+ * changed records for the transaction's one event.
  *
  * Fabric does not let a transaction read its own writes; the ledger remembers the records it wrote so that
  * reads, and the hash chain of a record written twice in one transaction, see them.
@@ -176,9 +177,7 @@ export class Ledger {
     if (parsedBase?.success && endorsersOf(parsedBase.data).join(',') === wanted.join(',')) {
       return;
     }
-    const policy = new KeyEndorsementPolicy();
-    policy.addOrgs('MEMBER', ...wanted);
-    await this.#stub.setStateValidationParameter(key, policy.getPolicy());
+    await this.#stub.setStateValidationParameter(key, ownerPolicy(wanted));
   }
 
   #recordChange(change: RecordChange): void {
@@ -188,9 +187,14 @@ export class Ledger {
     }
   }
 
-  /** Writes an index or link entry; its value is the canonical JSON of `value` (never empty, which Fabric treats as delete). */
-  async putEntry(spec: CompositeKeySpec, value: unknown = {}): Promise<void> {
-    await this.#stub.putState(this.key(spec), encodeValue(value));
+  /**
+   * Writes an index or link entry owned by `owners` (the organisations whose record it belongs to): its value is
+   * the canonical JSON of `value` (never empty, which Fabric treats as delete), its key-level policy names them.
+   */
+  async putEntry(spec: CompositeKeySpec, owners: readonly string[], value: unknown = {}): Promise<void> {
+    const key = this.key(spec);
+    await this.#stub.putState(key, encodeValue(value));
+    await this.#stub.setStateValidationParameter(key, ownerPolicy(owners));
   }
 
   /** Deletes an index or link entry. */
@@ -212,6 +216,11 @@ export class Ledger {
    * paginated queries in transactions that write).
    */
   async entriesPage<V>(prefix: CompositeKeySpec, schema: Schema<V>, pageSize: number, bookmark: string): Promise<EntryPage<V>> {
+    // Fabric starts a paginated query at the bookmark key, whatever it is: a bookmark outside the prefix would
+    // read another index's entries, so only keys under the prefix are accepted as bookmarks.
+    if (bookmark !== '' && !bookmark.startsWith(this.key(prefix))) {
+      throw new ContractError('INVALID_ARGUMENT', 'bookmark is not one this query returned');
+    }
     const { iterator, metadata } = await this.#stub.getStateByPartialCompositeKeyWithPagination(prefix.objectType, [...prefix.attributes], pageSize, bookmark);
     const entries = await this.#collect(iterator, schema, prefix);
     const more = entries.length === pageSize && metadata.bookmark !== '';
@@ -232,10 +241,13 @@ export class Ledger {
   }
 
   /**
-   * Writes a value (canonical JSON) to a private data collection. Keep its `hashCanonical` on the public record.
+   * Writes a value (canonical JSON) owned by `owners` to a private data collection, with a key-level policy
+   * naming them. Keep its `hashCanonical` on the public record.
    */
-  async putPrivate(collection: string, spec: CompositeKeySpec, value: unknown): Promise<void> {
-    await this.#stub.putPrivateData(collection, this.key(spec), encodeValue(value));
+  async putPrivate(collection: string, spec: CompositeKeySpec, value: unknown, owners: readonly string[]): Promise<void> {
+    const key = this.key(spec);
+    await this.#stub.putPrivateData(collection, key, encodeValue(value));
+    await this.#stub.setPrivateDataValidationParameter(collection, key, ownerPolicy(owners));
   }
 
   /**

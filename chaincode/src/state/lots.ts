@@ -17,7 +17,7 @@ export async function createLot(ledger: Ledger, draft: Draft<MaterialLot>): Prom
   const lot = await ledger.create(MATERIAL_LOT, draft);
   const facilityId = indexedAt(lot);
   if (facilityId !== undefined) {
-    await ledger.putEntry(lotByFacilityKey(facilityId, lot.id));
+    await ledger.putEntry(lotByFacilityKey(facilityId, lot.id), [lot.ownerMsp]);
   }
   return lot;
 }
@@ -29,7 +29,7 @@ export async function createLot(ledger: Ledger, draft: Draft<MaterialLot>): Prom
 export async function createDerivedLot(ledger: Ledger, draft: Draft<MaterialLot>): Promise<MaterialLot> {
   const lot = await createLot(ledger, draft);
   for (const parent of lot.parents) {
-    await linkProvenance(ledger, { parentType: MATERIAL_LOT.name, parentId: parent.lotId, childType: MATERIAL_LOT.name, childId: lot.id, massGrams: parent.massGrams });
+    await linkProvenance(ledger, { parentType: MATERIAL_LOT.name, parentId: parent.lotId, childType: MATERIAL_LOT.name, childId: lot.id, massGrams: parent.massGrams }, [lot.ownerMsp]);
   }
   return lot;
 }
@@ -49,7 +49,7 @@ export async function saveLot(ledger: Ledger, next: Draft<MaterialLot>): Promise
       await ledger.deleteEntry(lotByFacilityKey(before, lot.id));
     }
     if (after !== undefined) {
-      await ledger.putEntry(lotByFacilityKey(after, lot.id));
+      await ledger.putEntry(lotByFacilityKey(after, lot.id), [lot.ownerMsp]);
     }
   }
   return lot;

@@ -2,6 +2,7 @@
  * Mass-balance accounts on the ledger. Credits append: one movement record and one index key per credit,
  * with no read of any shared key, so credits by independent transactions never conflict. Debits and period
  * operations read the account's movements and write the account head, so the debits of one account serialise.
+ * Credits arise only from labelled material consumed at a facility; debits label outputs.
  */
 import { z } from 'zod';
 import {
@@ -15,15 +16,17 @@ import {
   RECORD_TYPES,
   type AccountRef,
   type Claim,
-  type CustodyTransfer,
+  type ConsumedClaim,
   type Draft,
+  type Facility,
   type MassBalanceAccount,
   type MassBalanceMovement,
   type MassBalancePeriod,
-  type MaterialLot,
+  type Material,
   type MovementSource,
 } from '../api';
-import { carriedOverId, foldMovements, monthOf, monthsBetween, type Fold, type MovementEntry } from '../domain/massBalance';
+import { carriedOverId, foldMovements, monthOf, monthsBetween, movementIds, type Fold, type MovementEntry } from '../domain/massBalance';
+import { isCertified } from './certification';
 import { massBalanceMonthPrefix, massBalanceMovementKey } from './keys';
 import type { Ledger } from './ledger';
 import type { RecordType } from './recordTypes';
@@ -71,40 +74,51 @@ export async function bookMovement(ledger: Ledger, draft: MovementDraft): Promis
     drawnFrom: draft.drawnFrom,
     basis: 'MASS_BALANCE',
   });
-  await ledger.putEntry(massBalanceMovementKey(draft.account, monthOf(movement.bookedAt), movement.bookedAt, movement.id), { kind: movement.kind, massGrams: movement.massGrams });
+  await ledger.putEntry(massBalanceMovementKey(draft.account, monthOf(movement.bookedAt), movement.bookedAt, movement.id), [movement.ownerMsp], {
+    kind: movement.kind,
+    massGrams: movement.massGrams,
+  });
   return movement;
 }
 
-async function creditClaims(ledger: Ledger, lot: MaterialLot, facilityId: string, ownerMsp: string, source: MovementSource, idOf: (claim: Claim) => string): Promise<MassBalanceMovement[]> {
-  const movements: MassBalanceMovement[] = [];
-  if (lot.massGrams === 0) {
-    return movements;
-  }
-  for (const claim of lot.claims) {
-    const account = { facilityId, material: lot.material, claim };
-    movements.push(await bookMovement(ledger, { id: idOf(claim), account, ownerMsp, kind: 'CREDIT', massGrams: lot.massGrams, source }));
-  }
-  return movements;
+/** What became of the labels a run or merge released: credited to the facility's accounts, or lapsed. */
+export interface ReleasedClaims {
+  readonly credited: ConsumedClaim[];
+  readonly lapsed: ConsumedClaim[];
 }
 
 /**
- * Credits the receiving facility's accounts on physical receipt of a claimed lot: one credit per claim the lot
- * carries, of the mass delivered (the weighed mass, never more than declared). Custody calls it when a transfer
- * is accepted or a dispute settled. Lots without claims book nothing.
- * @param transfer - the accepted or settled transfer
- * @param lot - the lot as delivered
+ * Books the labels released by consuming labelled lots at a facility (a transformation or a merge with
+ * unlabelled material) as credits of the facility's accounts, one per input and claim, of the consumed
+ * material — where an auditor attests the facility for the claim; elsewhere the claim lapses. A label and a
+ * credit never exist for the same gram: the label ended with the lot's identity.
+ * @param consumer - the run or merged lot that consumed the material
+ * @param materials - the material of each consumed lot
  */
-export function creditReceipt(ledger: Ledger, transfer: CustodyTransfer, lot: MaterialLot): Promise<MassBalanceMovement[]> {
-  const source: MovementSource = { kind: 'RECEIPT', transferId: transfer.id, lotId: lot.id };
-  return creditClaims(ledger, lot, transfer.toFacilityId, transfer.receiverMsp, source, (claim) => `receipt:${transfer.id}:${claim}`);
-}
-
-/**
- * Credits a certified facility's accounts for a claimed lot created there (minted, or recovered from batteries).
- * The caller checks the facility's certification first.
- */
-export function creditOrigin(ledger: Ledger, lot: MaterialLot): Promise<MassBalanceMovement[]> {
-  return creditClaims(ledger, lot, lot.custodianFacilityId, lot.ownerMsp, { kind: 'ORIGIN', lotId: lot.id }, (claim) => `origin:${lot.id}:${claim}`);
+export async function creditReleased(
+  ledger: Ledger,
+  facility: Facility,
+  released: readonly ConsumedClaim[],
+  consumer: { readonly type: 'ProcessRun' | 'MaterialLot'; readonly id: string },
+  materials: ReadonlyMap<string, Material>,
+): Promise<ReleasedClaims> {
+  const credited: ConsumedClaim[] = [];
+  const lapsed: ConsumedClaim[] = [];
+  const attested = new Map<Claim, boolean>();
+  for (const [index, entry] of released.entries()) {
+    const certified = attested.get(entry.claim) ?? (await isCertified(ledger, facility, [entry.claim]));
+    attested.set(entry.claim, certified);
+    const material = materials.get(entry.lotId);
+    if (!certified || material === undefined) {
+      lapsed.push(entry);
+      continue;
+    }
+    const account = { facilityId: facility.id, material, claim: entry.claim };
+    const source: MovementSource = { kind: 'CONSUMPTION', lotId: entry.lotId, consumedBy: consumer };
+    await bookMovement(ledger, { id: movementIds.consumption(consumer.id, index, entry.claim), account, ownerMsp: facility.ownerMsp, kind: 'CREDIT', massGrams: entry.massGrams, source });
+    credited.push(entry);
+  }
+  return { credited, lapsed };
 }
 
 /**

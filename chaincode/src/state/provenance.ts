@@ -9,14 +9,14 @@ const linkValueSchema = z.object({ massGrams: massSchema, processRunId: idSchema
 /**
  * Records a provenance link both ways (child → parent for upstream traces, parent → child for downstream),
  * so a trace reads only the links of the nodes it visits. Batteries, dismantling and recycling use the same
- * links with their own record types.
+ * links with their own record types. The links belong to the child's creator (`owners`).
  */
-export async function linkProvenance(ledger: Ledger, edge: ProvenanceEdge): Promise<void> {
+export async function linkProvenance(ledger: Ledger, edge: ProvenanceEdge, owners: readonly string[]): Promise<void> {
   const parent = { type: edge.parentType, id: edge.parentId };
   const child = { type: edge.childType, id: edge.childId };
   const value = { massGrams: edge.massGrams, processRunId: edge.processRunId };
-  await ledger.putEntry(upstreamLinkKey(child, parent), value);
-  await ledger.putEntry(downstreamLinkKey(parent, child), value);
+  await ledger.putEntry(upstreamLinkKey(child, parent), owners, value);
+  await ledger.putEntry(downstreamLinkKey(parent, child), owners, value);
 }
 
 /** The committed links to a node's parents. */

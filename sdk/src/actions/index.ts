@@ -3,18 +3,21 @@ import { getAttestation } from './audit/getAttestation';
 import { listAttestations } from './audit/listAttestations';
 import { readBaseline } from './baseline/readBaseline';
 import { writeBaseline } from './baseline/writeBaseline';
-import { collect } from './battery/collect';
+import { acceptHandover } from './battery/acceptHandover';
+import { cancelHandover } from './battery/cancelHandover';
 import { dismantle } from './battery/dismantle';
 import { getBattery } from './battery/getBattery';
 import { getBatteryHistory } from './battery/getBatteryHistory';
+import { getHandover } from './battery/getHandover';
 import { getPassport } from './battery/getPassport';
 import { issueBattery } from './battery/issueBattery';
 import { placeOnMarket } from './battery/placeOnMarket';
+import { proposeHandover } from './battery/proposeHandover';
 import { recordStateOfHealth } from './battery/recordStateOfHealth';
 import { recordUse } from './battery/recordUse';
 import { recycle } from './battery/recycle';
+import { rejectHandover } from './battery/rejectHandover';
 import { repurpose } from './battery/repurpose';
-import { transferBattery } from './battery/transferBattery';
 import { acceptTransfer } from './custody/acceptTransfer';
 import { cancelTransfer } from './custody/cancelTransfer';
 import { getCommercialTerms } from './custody/getCommercialTerms';
@@ -66,11 +69,13 @@ export const participantActions = {
   closePeriod,
   issueBattery,
   placeOnMarket,
-  transferBattery,
+  proposeHandover,
+  acceptHandover,
+  rejectHandover,
+  cancelHandover,
   recordUse,
   recordStateOfHealth,
   repurpose,
-  collect,
   dismantle,
   recycle,
   attest,
@@ -97,6 +102,7 @@ export const auditorActions = {
   getBattery,
   getPassport,
   getBatteryHistory,
+  getHandover,
   getAttestation,
   listAttestations,
   exportProof,

@@ -30,5 +30,5 @@ export type IssueBatteryReturnType = ResultOf<typeof batteryTransactions.issueBa
  * ```
  */
 export async function issueBattery(client: TransactionClient, parameters: IssueBatteryParameters, options: RestrictedPassportOptions = {}): Promise<IssueBatteryReturnType> {
-  return client.submit(batteryTransactions.issueBattery, parameters, restrictedOptions(options, 'battery:IssueBattery restricted fields'));
+  return client.submit(batteryTransactions.issueBattery, parameters, restrictedOptions(options, client.mspId, 'battery:IssueBattery restricted fields'));
 }

@@ -25,5 +25,5 @@ export type RepurposeReturnType = ResultOf<typeof batteryTransactions.repurpose>
  * ```
  */
 export async function repurpose(client: TransactionClient, parameters: RepurposeParameters, options: RestrictedPassportOptions = {}): Promise<RepurposeReturnType> {
-  return client.submit(batteryTransactions.repurpose, parameters, restrictedOptions(options, 'battery:Repurpose restricted fields'));
+  return client.submit(batteryTransactions.repurpose, parameters, restrictedOptions(options, client.mspId, 'battery:Repurpose restricted fields'));
 }

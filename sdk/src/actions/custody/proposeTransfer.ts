@@ -1,7 +1,9 @@
+import { privateEndorsers } from '../../client/privateEndorsers';
 import type { SubmitOptions, TransactionClient } from '../../client/Transactor';
 import type { RequestOf, ResultOf } from '../../client/transaction';
 import { COMMERCIAL_TERMS_TRANSIENT_KEY, commercialTermsSchema, type CommercialTerms } from '../definitions/api';
 import { custodyTransactions } from '../definitions/custody';
+import { facilityTransactions } from '../definitions/facility';
 import { salted } from '../salted';
 
 /** Parameters of {@link proposeTransfer}. */
@@ -12,9 +14,9 @@ export type ProposeTransferReturnType = ResultOf<typeof custodyTransactions.prop
 /** Options of {@link proposeTransfer}. */
 export interface ProposeTransferOptions extends Omit<SubmitOptions, 'transient'> {
   /**
-   * Price, currency and contract reference. They travel as transient data to your own organisation's peer only
-   * (unless you name other endorsers), are kept in your implicit private collection, and only their hash goes on
-   * the public transfer. `salt` defaults to 16 random bytes.
+   * Price, currency and contract reference. They travel as transient data to the peers of the two parties of
+   * the deal only (your organisation and the receiving facility's; or the endorsers you name), are kept in your
+   * implicit private collection, and only their hash goes on the public transfer. `salt` defaults to 16 random bytes.
    */
   readonly commercialTerms?: Omit<CommercialTerms, 'salt'> & { readonly salt?: string };
 }
@@ -44,6 +46,17 @@ export async function proposeTransfer(
   options: ProposeTransferOptions = {},
 ): Promise<ProposeTransferReturnType> {
   const { commercialTerms, ...rest } = options;
-  const submitOptions: SubmitOptions = commercialTerms ? { ...rest, transient: { [COMMERCIAL_TERMS_TRANSIENT_KEY]: salted(commercialTermsSchema, commercialTerms, 'custody:ProposeTransfer commercial terms') } } : rest;
-  return client.submit(custodyTransactions.proposeTransfer, parameters, submitOptions);
+  if (commercialTerms === undefined) {
+    return client.submit(custodyTransactions.proposeTransfer, parameters, rest);
+  }
+  const what = 'custody:ProposeTransfer commercial terms';
+  const transient = { [COMMERCIAL_TERMS_TRANSIENT_KEY]: salted(commercialTermsSchema, commercialTerms, what) };
+  const endorsingOrganizations = rest.endorsingOrganizations ?? privateEndorsers(client.mspId, [await receiverOf(client, parameters.toFacilityId)], what);
+  return client.submit(custodyTransactions.proposeTransfer, parameters, { ...rest, endorsingOrganizations, transient });
+}
+
+/** The organisation that owns the receiving facility: the deal's counterparty, entitled to the terms. */
+async function receiverOf(client: TransactionClient, facilityId: string): Promise<string> {
+  const facility = await client.evaluate(facilityTransactions.getFacility, { id: facilityId });
+  return facility.ownerMsp;
 }

@@ -1,4 +1,3 @@
-import { collect } from '../../actions/battery/collect';
 import { getBatteryHistory } from '../../actions/battery/getBatteryHistory';
 import { issueBattery } from '../../actions/battery/issueBattery';
 import { repurpose } from '../../actions/battery/repurpose';
@@ -17,9 +16,12 @@ const rated: readonly FieldFlag[] = [
   { flags: '--expected-lifetime-cycles <n>', description: 'expected lifetime in cycles', parse: parseInteger },
 ];
 const recovered: readonly FieldFlag[] = [
-  { flags: '--outputs <json>', description: 'list of {id, material, massGrams, assay?, carbonIntensity?}', parse: parseJsonValue },
+  { flags: '--outputs <json>', description: 'list of {id, material, massGrams, assay?}', parse: parseJsonValue },
   { flags: '--loss-grams <grams>', description: 'losses', parse: parseInteger },
+  { flags: '--process-emissions-grams-co2e <grams>', description: 'emissions of the recovery process, carried by the recovered lots', parse: parseInteger },
 ];
+const handoverId = { flags: '--handover-id <id>', description: 'handover id' };
+const reason = { flags: '--reason <text>', description: 'why' };
 
 /** The `--private` fields of a battery command as its restricted passport fields. */
 function asRestricted(options: SubmitOptions): RestrictedPassportOptions {
@@ -45,15 +47,25 @@ export const batteryCommands: readonly ActionCommand[] = [
       ...rated,
       { flags: '--lot <lotId=grams>', description: 'a material lot consumed and its mass (repeat)', field: 'lots', parse: massEntries('lotId') },
       { flags: '--components <list>', description: 'component battery ids, comma-separated', parse: parseList },
+      { flags: '--process-emissions-grams-co2e <grams>', description: "the plant's own emissions for this battery", parse: parseInteger },
     ],
   },
   { name: 'place-on-market', description: 'place a battery on the market', transaction: batteryTransactions.placeOnMarket, flags: [batteryId] },
   {
-    name: 'transfer',
-    description: 'hand a battery to another facility',
-    transaction: batteryTransactions.transferBattery,
-    flags: [batteryId, { flags: '--to-facility-id <id>', description: 'receiving facility' }],
+    name: 'propose-handover',
+    description: 'offer a battery you hold to another facility (ownership, or collection at end of use)',
+    transaction: batteryTransactions.proposeHandover,
+    flags: [
+      { flags: '--id <id>', description: 'handover id' },
+      batteryId,
+      { flags: '--to-facility-id <id>', description: 'receiving facility' },
+      { flags: '--kind <kind>', description: 'OWNERSHIP (default) or COLLECTION' },
+    ],
   },
+  { name: 'accept-handover', description: 'take in a battery offered to your facility', transaction: batteryTransactions.acceptHandover, flags: [handoverId] },
+  { name: 'reject-handover', description: 'refuse a battery offered to your facility', transaction: batteryTransactions.rejectHandover, flags: [handoverId, reason] },
+  { name: 'cancel-handover', description: 'withdraw a handover you proposed', transaction: batteryTransactions.cancelHandover, flags: [handoverId, reason] },
+  { name: 'handover', description: 'show a battery handover', transaction: batteryTransactions.getHandover, argument: { name: 'id', field: 'id', description: 'handover id' }, flags: [] },
   { name: 'use', description: 'record that a battery is in use', transaction: batteryTransactions.recordUse, flags: [batteryId] },
   {
     name: 'soh',
@@ -83,18 +95,12 @@ export const batteryCommands: readonly ActionCommand[] = [
       ...rated,
     ],
   },
-  {
-    name: 'collect',
-    description: "take a battery in at a collector's, second-life operator's or recycler's facility",
-    run: viaAction(batteryTransactions.collect, collect),
-    flags: [batteryId, { flags: '--facility-id <id>', description: 'your facility' }],
-  },
   { name: 'dismantle', description: 'dismantle a collected battery into recovered lots', transaction: batteryTransactions.dismantle, flags: [batteryId, ...recovered] },
   {
     name: 'recycle',
     description: 'recycle the rest of a battery into recovered (post-consumer recycled) lots',
     transaction: batteryTransactions.recycle,
-    flags: [batteryId, { flags: '--process-kind <kind>', description: 'HYDROMETALLURGY (default), PYROMETALLURGY…' }, ...recovered],
+    flags: [batteryId, ...recovered],
   },
   { name: 'get', description: 'show a battery record', transaction: batteryTransactions.getBattery, argument: byId, flags: [] },
   { name: 'passport', description: 'show the battery passport at your access tier', transaction: batteryTransactions.getPassport, argument: byId, flags: [] },

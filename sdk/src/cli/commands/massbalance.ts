@@ -25,7 +25,7 @@ export const massBalanceCommands: readonly ActionCommand[] = [
   },
   {
     name: 'claim',
-    description: "book a claim on a transformation output against the input material's credit",
+    description: "label a transformation output (or a part of it) with a claim against an input material's credit",
     transaction: massBalanceTransactions.claimOnOutput,
     flags: [
       { flags: '--id <id>', description: 'movement id' },
@@ -33,7 +33,8 @@ export const massBalanceCommands: readonly ActionCommand[] = [
       { flags: '--output-lot-id <id>', description: 'the output lot that carries the claim' },
       { flags: '--claim <claim>', description: 'the claim' },
       { flags: '--source-material <material>', description: 'input material whose account backs the claim' },
-      { flags: '--mass-grams <grams>', description: 'output mass carrying the claim', parse: parseInteger },
+      { flags: '--mass-grams <grams>', description: 'output mass carrying the claim: the whole lot, or a part with --claimed-lot-id', parse: parseInteger },
+      { flags: '--claimed-lot-id <id>', description: 'id of the lot split off for a claim on part of the output' },
       { flags: '--conversion <json>', description: '{"inputGrams":…,"outputGrams":…} (default: the run\'s yield)', parse: parseJsonValue },
     ],
   },

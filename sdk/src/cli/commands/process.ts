@@ -6,15 +6,16 @@ import { massEntries, parseInteger, parseJsonValue } from '../request';
 export const processCommands: readonly ActionCommand[] = [
   {
     name: 'transform',
-    description: 'record a transformation at your facility: inputs → outputs + losses (mass is conserved)',
+    description: 'record a transformation at your facility: inputs → outputs + losses (mass and every element conserved)',
     transaction: processTransactions.transform,
     flags: [
       { flags: '--id <id>', description: 'process run id' },
       { flags: '--facility-id <id>', description: 'your facility holding every input' },
       { flags: '--process-kind <kind>', description: 'e.g. REFINING, CATHODE_SYNTHESIS, CELL_MANUFACTURING, RECYCLING' },
       { flags: '--input <lotId=grams>', description: 'an input lot and the mass taken (repeat)', field: 'inputs', parse: massEntries('lotId') },
-      { flags: '--outputs <json>', description: 'list of {id, material, massGrams, custodyModel?, assay?, carbonIntensity?}', parse: parseJsonValue },
+      { flags: '--outputs <json>', description: 'list of {id, material, massGrams, custodyModel?, assay?}', parse: parseJsonValue },
       { flags: '--loss-grams <grams>', description: 'process losses', parse: parseInteger },
+      { flags: '--process-emissions-grams-co2e <grams>', description: "the process's own emissions, allocated to the outputs by mass", parse: parseInteger },
       { flags: '--started-at <time>', description: 'ISO 8601 UTC' },
       { flags: '--completed-at <time>', description: 'ISO 8601 UTC' },
       { flags: '--description <text>', description: 'description' },
