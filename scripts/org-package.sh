@@ -72,6 +72,8 @@ cmd_restore() {
   fabric_bin
   committed_definition
   id="$(package_id "$package")"
+  [[ "$(definition_version "$package")" == "$VERSION" ]] \
+    || die "the deployed package ${package} is not the one committed as version ${VERSION}: run 'scripts/network.sh up'"
   ensure_approved "$org" "$id" "$VERSION" "$SEQUENCE"
   wait_for "chaincode on ${org}" 120 chaincode_answers "$org" || die "the chaincode did not start on the peer of ${org}; see ${BT_LOG_DIR}/chaincode-${org}.log"
   ok "${BT_ORG_MSP[$org]} runs the deployed package ${id:0:40}…"

@@ -2,10 +2,10 @@
  * A dishonest organisation runs a modified build of the chaincode on its own peer: can it forge records?
  *
  * How the attack is mounted, on the real network:
- * 1. The honest organisations set up records through the SDK (fresh ids per run): Mining mints a certified lot
- *    and ships it to a Manufacturing plant (a receipt credit in Manufacturing's mass-balance account), which
- *    splits it and ships a part back to a Mining refinery, and issues a pack that it hands to a Mining mine site;
- *    the auditor records a FAIL verdict on that mine.
+ * 1. The honest organisations set up records through the SDK (fresh ids per run): the auditor attests a Mining
+ *    mine and a Manufacturing plant; Mining mints a labelled lot and ships it to the plant, which splits a part
+ *    off and ships it back to a Mining refinery, refines another part (a credit in its mass-balance account) and
+ *    hands a pack it issued over to the mine; the auditor records a FAIL verdict on the mine.
  * 2. The test builds a tampered chaincode from test/e2e/support/tampered/: the product contracts with
  *    `lot:MintLot` stripped of its organisation check, plus a `forge` contract (raw put/delete of any key,
  *    optionally claiming each written key for chosen organisations with `setStateValidationParameter`, and a
@@ -41,7 +41,7 @@ import {
   type MassBalanceMovement,
   type MaterialLot,
 } from '../../chaincode/src/api';
-import { monthOf } from '../../chaincode/src/domain/massBalance';
+import { monthOf, movementIds } from '../../chaincode/src/domain/massBalance';
 import {
   attestationBySubjectKey,
   downstreamLinkKey,
@@ -75,7 +75,10 @@ interface Attack {
   readonly request: unknown;
   /** The honest organisation asked to endorse alongside Mining in the second submission. */
   readonly coEndorser: string;
-  readonly keys: readonly CompositeKeySpec[];
+  /** Keys the attack would create: absent before. */
+  readonly creates?: readonly CompositeKeySpec[];
+  /** Keys the attack would change or delete: present before. */
+  readonly changes?: readonly CompositeKeySpec[];
 }
 
 describe('a tampered chaincode on one organisation\'s peer', function () {
@@ -96,7 +99,8 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
   let received: MaterialLot;
   let held: Battery;
   let failVerdict: Attestation;
-  let receipt: MassBalanceMovement;
+  let credit: MassBalanceMovement;
+  let passVerdict: Attestation;
   let heightBefore: bigint;
 
   const plantAccount = { facilityId: f.plant, material: 'COBALT_HYDROXIDE' as const, claim: 'CERTIFIED_ORIGIN' as const };
@@ -114,7 +118,9 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
 
   /** Submits an attack twice (Mining alone; Mining and the wronged organisation), then checks refusal and state. */
   async function mount(attack: Attack): Promise<void> {
-    const before = await readRaw(forger, MINING, attack.keys);
+    const keys = [...(attack.creates ?? []), ...(attack.changes ?? [])];
+    const before = await readRaw(forger, MINING, keys);
+    expect(before.map((entry) => entry.exists), 'which touched keys exist before the attack').to.deep.equal(keys.map((_, i) => i >= (attack.creates ?? []).length));
     const mine: Attempt[] = [];
     for (const endorsers of [[MINING], [MINING, attack.coEndorser]]) {
       const attempt = { attack: attack.name, endorsers, outcome: await submitAttempt(forger, attack.transaction, attack.request, endorsers) };
@@ -123,7 +129,7 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
     }
     await honestPeerCaughtUp();
     for (const attempt of mine) expectRefused(attempt);
-    expect(await readRaw(forger, MINING, attack.keys), 'raw state of every touched key on Mining\'s peer').to.deep.equal(before);
+    expect(await readRaw(forger, MINING, keys), 'raw state of every touched key on Mining\'s peer').to.deep.equal(before);
   }
 
   function expectRefused({ attack, endorsers, outcome }: Attempt): void {
@@ -152,14 +158,25 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
     return items.map((attestation) => attestation.id);
   }
 
-  /** The honest organisations' records: a handover each way, a pack handed to Mining, a FAIL verdict. */
+  /**
+   * The honest organisations' records: the auditor attests the mine and the plant for certified origin; a
+   * labelled lot goes from the mine to the plant, which splits a part off and ships it back to a Mining refinery,
+   * refines another part (its label becomes credit of the plant's account) and issues a pack that Mining's mine
+   * site accepts; the auditor records a FAIL verdict on the mine.
+   */
   async function setUpRecords(): Promise<void> {
-    const certification = { scheme: 'RMI RMAP', certificateId: id('cert'), validFrom: at(-30), validUntil: at(365), claims: [...claimed] };
     await Promise.all([
-      miningAdmin.registerFacility({ id: f.mine, kind: 'MINE', name: 'Kolwezi cobalt mine', country: 'CD', certifications: [certification] }),
+      miningAdmin.registerFacility({ id: f.mine, kind: 'MINE', name: 'Kolwezi cobalt mine', country: 'CD' }),
       miningAdmin.registerFacility({ id: f.refinery, kind: 'REFINERY', name: 'Kokkola refinery', country: 'FI' }),
-      manufacturingAdmin.registerFacility({ id: f.plant, kind: 'MODULE_PACK_PLANT', name: 'Gdańsk pack plant', country: 'PL', certifications: [certification] }),
+      manufacturingAdmin.registerFacility({ id: f.plant, kind: 'MODULE_PACK_PLANT', name: 'Gdańsk pack plant', country: 'PL' }),
     ]);
+    const attested = (facilityId: string): Promise<Attestation> =>
+      audit.attest({
+        id: id(`pass-${facilityId}`), scheme: 'RMI RMAP', scope: 'responsible sourcing', subject: { type: 'Facility', id: facilityId }, result: 'PASS',
+        validFrom: at(-30), validUntil: at(365), evidenceHash: documentsHash(id(`rmap-${facilityId}`)), claims: [...claimed],
+      });
+    passVerdict = await attested(f.mine);
+    await attested(f.plant);
     shipped = await mining.mintLot({ id: id('lot'), facilityId: f.mine, material: 'COBALT_HYDROXIDE', massGrams: 10_000_000, carbonIntensity: 4_000, claims: [...claimed] });
     await mining.proposeTransfer({ id: id('to-plant'), lotId: shipped.id, toFacilityId: f.plant, declaredMassGrams: 10_000_000, shippingDocumentsHash: documentsHash(id('cmr-1')) });
     await manufacturing.acceptTransfer({ transferId: id('to-plant'), receivedMassGrams: 10_000_000 });
@@ -170,11 +187,16 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
         received = (await mining.acceptTransfer({ transferId: id('to-refinery'), receivedMassGrams: 2_000_000 })).lot;
       })(),
       (async () => {
+        await manufacturing.transform({
+          id: id('refining'), facilityId: f.plant, processKind: 'REFINING', inputs: [{ lotId: shipped.id, massGrams: 1_000_000 }],
+          outputs: [{ id: id('sulfate'), material: 'COBALT_SULFATE', massGrams: 1_000_000 }], lossGrams: 0,
+        });
         await manufacturing.issueBattery({
           id: id('pack'), facilityId: f.plant, level: 'PACK', category: 'INDUSTRIAL', model: 'Haul truck pack 300 kWh', chemistry: 'NMC',
           massGrams: 2_000_000, ratedCapacityMilliampHours: 400_000_000, nominalVoltageMillivolts: 750_000, lots: [{ lotId: shipped.id, massGrams: 300_000 }],
         });
-        held = await manufacturing.transferBattery({ batteryId: id('pack'), toFacilityId: f.mine });
+        await manufacturing.proposeHandover({ id: id('handover'), batteryId: id('pack'), toFacilityId: f.mine });
+        held = (await mining.acceptHandover({ handoverId: id('handover') })).battery;
       })(),
     ]);
     failVerdict = await audit.attest({
@@ -182,9 +204,9 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
       validFrom: at(-1), validUntil: at(365), evidenceHash: documentsHash(id('audit-report')), claims: ['CONFLICT_FREE'],
     });
     const { items } = await manufacturing.listMovements({ ...plantAccount, from: at(-2), until: at(2), pageSize: 100 });
-    const credit = items.find((movement) => movement.source.kind === 'RECEIPT');
-    expect(credit, 'the receipt credit of the plant').to.not.equal(undefined);
-    receipt = credit!;
+    const found = items.find((movement) => movement.source.kind === 'CONSUMPTION');
+    expect(found, 'the plant\'s credit for the labelled cobalt hydroxide it refined').to.not.equal(undefined);
+    credit = found!;
   }
 
   /** Mining's peer runs the tampered package once forge:ReadKey answers there. */
@@ -237,7 +259,7 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
       id: lotId, ownerMsp: MANUFACTURING, custodianFacilityId: f.plant, origin: { kind: 'MINED', facilityId: f.plant, country: 'PL' },
       massGrams: 50_000_000, initialMassGrams: 50_000_000,
     }, 'forged');
-    await mount({ name: 'a. raw put of a lot at a Manufacturing plant', transaction: FORGE_WRITE, coEndorser: MANUFACTURING, keys,
+    await mount({ name: 'a. raw put of a lot at a Manufacturing plant', transaction: FORGE_WRITE, coEndorser: MANUFACTURING, creates: keys,
       request: forgeWrite([{ key: keys[0]!, value: lot }, { key: keys[1]!, value: '{}' }], [], [MINING]) });
     await expectNoLot(lotId);
   });
@@ -245,7 +267,7 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
   it('refuses minting a lot at a Manufacturing plant by the unchecked MintLot', async () => {
     const lotId = id('unchecked-lot');
     await mount({ name: 'a. unchecked lot:MintLot at a Manufacturing plant', transaction: 'lot:MintLot', coEndorser: MANUFACTURING,
-      keys: [recordKey('MaterialLot', lotId), lotByFacilityKey(f.plant, lotId)],
+      creates: [recordKey('MaterialLot', lotId), lotByFacilityKey(f.plant, lotId)],
       request: { id: lotId, facilityId: f.plant, material: 'COBALT_HYDROXIDE', massGrams: 50_000_000 } });
     await expectNoLot(lotId);
   });
@@ -256,36 +278,37 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
     const attestation = forgedRecord(attestationSchema, failVerdict, {
       id: attestationId, result: 'PASS', scheme: 'RMI RMAP', scope: 'conflict-free sourcing', claims: ['CONFLICT_FREE', 'CERTIFIED_ORIGIN'], evidenceHash: documentsHash('no audit'),
     }, 'forged');
-    await mount({ name: 'b. attestation owned by AuditorMSP + index entry', transaction: FORGE_WRITE, coEndorser: AUDITOR, keys,
+    await mount({ name: 'b. attestation owned by AuditorMSP + index entry', transaction: FORGE_WRITE, coEndorser: AUDITOR, creates: keys,
       request: forgeWrite([{ key: keys[0]!, value: attestation }, { key: keys[1]!, value: '{}' }], [], [MINING]) });
     expect(await failure(audit.getAttestation({ id: attestationId }))).to.satisfy((e: unknown) => isContractError(e, 'ATTESTATION_NOT_FOUND'));
-    expect(await mineAttestations()).to.deep.equal([failVerdict.id]);
+    expect(await mineAttestations()).to.have.members([passVerdict.id, failVerdict.id]);
   });
 
   it('refuses a forged credit of 1,000,000,000 g and its index entry in Manufacturing\'s mass-balance account', async () => {
     const bookedAt = new Date().toISOString();
-    const movementId = `receipt:${id('no-such-transfer')}:CERTIFIED_ORIGIN`;
+    const forgedRun = id('no-such-run');
+    const movementId = movementIds.consumption(forgedRun, 0, 'CERTIFIED_ORIGIN');
     const keys = [recordKey('MassBalanceMovement', movementId), massBalanceMovementKey(plantAccount, monthOf(bookedAt), bookedAt, movementId)];
-    const movement = forgedRecord(massBalanceMovementSchema, receipt, {
-      id: movementId, massGrams: 1_000_000_000, bookedAt, source: { kind: 'RECEIPT', transferId: id('no-such-transfer'), lotId: shipped.id },
+    const movement = forgedRecord(massBalanceMovementSchema, credit, {
+      id: movementId, massGrams: 1_000_000_000, bookedAt, source: { kind: 'CONSUMPTION', lotId: shipped.id, consumedBy: { type: 'ProcessRun', id: forgedRun } },
     }, 'forged');
-    await mount({ name: 'c. forged 1e9 g credit + index entry in Manufacturing\'s account', transaction: FORGE_WRITE, coEndorser: MANUFACTURING, keys,
+    await mount({ name: 'c. forged 1e9 g credit + index entry in Manufacturing\'s account', transaction: FORGE_WRITE, coEndorser: MANUFACTURING, creates: keys,
       request: forgeWrite([{ key: keys[0]!, value: movement }, { key: keys[1]!, value: canonicalJson({ kind: 'CREDIT', massGrams: 1_000_000_000 }) }], [], [MINING]) });
-    expect(await plantMovements()).to.deep.equal([receipt.id]);
+    expect(await plantMovements()).to.deep.equal([credit.id]);
   });
 
   it('refuses deleting the index entry of another organisation\'s movement', async () => {
-    const key = massBalanceMovementKey(plantAccount, monthOf(receipt.bookedAt), receipt.bookedAt, receipt.id);
-    await mount({ name: 'c. delete Manufacturing\'s movement index entry', transaction: FORGE_WRITE, coEndorser: MANUFACTURING, keys: [key],
+    const key = massBalanceMovementKey(plantAccount, monthOf(credit.bookedAt), credit.bookedAt, credit.id);
+    await mount({ name: 'c. delete Manufacturing\'s movement index entry', transaction: FORGE_WRITE, coEndorser: MANUFACTURING, changes: [key],
       request: forgeWrite([], [key], []) });
-    expect(await plantMovements()).to.deep.equal([receipt.id]);
+    expect(await plantMovements()).to.deep.equal([credit.id]);
   });
 
   it('refuses deleting the index entry of the auditor\'s FAIL verdict', async () => {
     const key = attestationBySubjectKey('Facility', f.mine, failVerdict.id);
-    await mount({ name: 'd. delete the index entry of the auditor\'s FAIL verdict', transaction: FORGE_WRITE, coEndorser: AUDITOR, keys: [key],
+    await mount({ name: 'd. delete the index entry of the auditor\'s FAIL verdict', transaction: FORGE_WRITE, coEndorser: AUDITOR, changes: [key],
       request: forgeWrite([], [key], []) });
-    expect(await mineAttestations()).to.deep.equal([failVerdict.id]);
+    expect(await mineAttestations()).to.have.members([passVerdict.id, failVerdict.id]);
   });
 
   it('refuses rewriting the origin, parents, claims and mass of a lot Mining received', async () => {
@@ -297,7 +320,7 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
       massGrams: committed.massGrams * 10, initialMassGrams: committed.initialMassGrams * 10,
     }, 'forged');
     const key = recordKey('MaterialLot', received.id);
-    await mount({ name: 'e. rewrite a lot received from Manufacturing', transaction: FORGE_WRITE, coEndorser: MANUFACTURING, keys: [key, ...links],
+    await mount({ name: 'e. rewrite a lot received from Manufacturing', transaction: FORGE_WRITE, coEndorser: MANUFACTURING, changes: [key, ...links],
       request: forgeWrite([{ key, value: rewritten }], links, [MINING]) });
     expect(await audit.getLot({ id: received.id })).to.deep.equal(committed);
     expect((await audit.getLotHistory({ id: received.id })).entries).to.have.length(history.entries.length);
@@ -314,7 +337,7 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
       carbonFootprint: { ...committed.carbonFootprint, totalGramsCo2e: 1, rawMaterialsGramsCo2e: 1, perKwhGramsCo2e: 0 },
     }, 'forged');
     const key = recordKey('Battery', held.id);
-    await mount({ name: 'e. rewrite a battery held after a handover', transaction: FORGE_WRITE, coEndorser: MANUFACTURING, keys: [key],
+    await mount({ name: 'e. rewrite a battery held after a handover', transaction: FORGE_WRITE, coEndorser: MANUFACTURING, changes: [key],
       request: forgeWrite([{ key, value: rewritten }], [], [MINING]) });
     expect(await audit.getBattery({ id: held.id })).to.deep.equal(committed);
   });

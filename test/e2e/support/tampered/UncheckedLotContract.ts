@@ -2,7 +2,7 @@ import type { Context } from 'fabric-contract-api';
 import { CONTRACTS, LOT_TRANSACTIONS, mintLotRequestSchema, qualifiedName, type MaterialLot } from '../../../../chaincode/src/api';
 import { LotContract } from '../../../../chaincode/src/contracts/LotContract';
 import { mintedLot } from '../../../../chaincode/src/domain/lots';
-import { createLot, creditOrigin, FACILITY, submit } from '../../../../chaincode/src/state';
+import { createLot, FACILITY, submit } from '../../../../chaincode/src/state';
 
 /**
  * The product's lot contract with a modified `lot:MintLot`: the organisation check (and the facility-kind and
@@ -17,9 +17,7 @@ export class UncheckedLotContract extends LotContract {
   public override MintLot(ctx: Context, request: string): Promise<MaterialLot> {
     return submit(ctx, qualifiedName(CONTRACTS.lot, LOT_TRANSACTIONS.MintLot), mintLotRequestSchema, request, async ({ ledger }, req) => {
       const facility = await ledger.require(FACILITY, req.facilityId);
-      const lot = await createLot(ledger, mintedLot(req, { ...facility, kind: 'MINE' }));
-      await creditOrigin(ledger, lot);
-      return lot;
+      return createLot(ledger, mintedLot(req, { ...facility, kind: 'MINE' }));
     });
   }
 }
