@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { BatteryTraceContract } from './BatteryTraceContract';
 import { z } from 'zod';
 import {
   acceptTransferRequestSchema,
@@ -78,7 +79,7 @@ async function storeCommercialTerms(tx: Tx, transferId: string): Promise<string 
  * disputes are settled by both parties or an auditor. Every transfer key is endorsed by both organisations.
  */
 @Info({ title: 'custody', description: 'Custody transfers of material lots' })
-export class CustodyContract extends Contract {
+export class CustodyContract extends BatteryTraceContract {
   constructor() {
     super(CONTRACTS.custody);
   }
