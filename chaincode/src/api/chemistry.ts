@@ -90,7 +90,8 @@ export const MATERIAL_CHEMISTRY: Readonly<Record<Material, Chemistry>> = {
   RECOVERED_LITHIUM_HYDROXIDE: lithiumHydroxide,
   RECOVERED_MANGANESE_SULFATE: manganeseSulfate,
   RECOVERED_METAL_SALTS: { reference: { NICKEL: 1500, COBALT: 500 }, maximum: { NICKEL: 3792, COBALT: 3802, MANGANESE: 3638, LITHIUM: 2898 } },
-  SCRAP: { reference: { NICKEL: 2000, COBALT: 700, LITHIUM: 350 }, maximum: { ...cathodeMaximum, GRAPHITE: 10_000, LEAD: 10_000 } },
+  // scrap ranges from housings with no tracked element to electrode scrap: it holds what its assay declares
+  SCRAP: { reference: {}, maximum: { ...cathodeMaximum, GRAPHITE: 10_000, LEAD: 10_000 } },
 };
 
 /** Materials a mine or concentrator may mint: extracted, never processed, recovered or scrap. */

@@ -4,7 +4,10 @@
  * delimited envelope that {@link decodeErrorEnvelope} finds again inside any surrounding text.
  */
 
-/** Every error code the chaincode reports. `*_NOT_FOUND` codes name the missing record's type. */
+/**
+ * Every error code the chaincode reports. `*_NOT_FOUND` codes name the missing record's type;
+ * `UNKNOWN_TRANSACTION` and `WRONG_ARGUMENT_COUNT` are calls the dispatcher refuses before any transaction runs.
+ */
 export const ERROR_CODES = [
   'INVALID_ARGUMENT',
   'FORBIDDEN',
@@ -25,6 +28,8 @@ export const ERROR_CODES = [
   'BATTERY_NOT_FOUND',
   'HANDOVER_NOT_FOUND',
   'ATTESTATION_NOT_FOUND',
+  'UNKNOWN_TRANSACTION',
+  'WRONG_ARGUMENT_COUNT',
   'INTERNAL',
 ] as const;
 

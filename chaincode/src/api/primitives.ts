@@ -40,12 +40,30 @@ export const countrySchema = z.enum(COUNTRY_CODES);
 /** An ISO 8601 UTC timestamp as records store it (`YYYY-MM-DDTHH:mm:ss.sssZ`). */
 export const timestampSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'an ISO 8601 UTC timestamp');
 
-/** A client-supplied ISO 8601 UTC time (seconds or milliseconds), normalised to the stored form. */
+/** A written time in the stored form: the fraction of a second padded to milliseconds. */
+function storedTimeForm(value: string): string {
+  return value.replace(/(?:\.(\d{1,3}))?Z$/, (_suffix, fraction: string | undefined) => `.${(fraction ?? '').padEnd(3, '0')}Z`);
+}
+
+/**
+ * Tells whether a written time names a real instant. `Date` normalises impossible components (30 February
+ * becomes 2 March, hour 24 the next day), so the time must come back from `Date` exactly as written.
+ */
+function isCalendarTime(value: string): boolean {
+  const millis = Date.parse(value);
+  return !Number.isNaN(millis) && new Date(millis).toISOString() === storedTimeForm(value);
+}
+
+/**
+ * A client-supplied ISO 8601 UTC time (seconds, or 1–3 fractional digits), normalised to the stored form.
+ * Only calendar-valid times pass: no day 00 or 31 April, no 29 February outside leap years, no hour 24,
+ * minute 60 or leap second.
+ */
 export const timeInputSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/, 'an ISO 8601 UTC time such as 2025-01-31T00:00:00Z')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'a valid calendar time')
-  .transform((value) => new Date(value).toISOString());
+  .refine(isCalendarTime, 'a calendar-valid time (a real date, hours 00–23, minutes and seconds 00–59)')
+  .transform(storedTimeForm);
 
 /** A ratio in basis points (1/100 of a percent), 0..10000. */
 export const basisPointsSchema = z.number().int().min(0).max(10_000);

@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { BatteryTraceContract } from './BatteryTraceContract';
 import { z } from 'zod';
 import {
   AUDIT_TRANSACTIONS as TX,
@@ -33,7 +34,7 @@ async function requireSubject(ledger: Ledger, subject: AttestationSubject): Prom
  * organisation records them; anyone reads them; expired ones stop counting.
  */
 @Info({ title: 'audit', description: 'Auditor attestations' })
-export class AuditContract extends Contract {
+export class AuditContract extends BatteryTraceContract {
   constructor() {
     super(CONTRACTS.audit);
   }

@@ -1,4 +1,7 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { BatteryTraceContract } from './BatteryTraceContract';
+import { ContractError } from '../api';
+import { argumentText } from '../state';
 
 /** Result of a baseline write or read. */
 export interface BaselineValue {
@@ -15,7 +18,7 @@ const MAX_VALUE_LENGTH = 256;
  * Custody and process transactions are measured against it on the same network.
  */
 @Info({ title: 'baseline', description: 'Benchmark baseline: one small key write' })
-export class BaselineContract extends Contract {
+export class BaselineContract extends BatteryTraceContract {
   constructor() {
     super('baseline');
   }
@@ -24,9 +27,10 @@ export class BaselineContract extends Contract {
   @Transaction()
   @Returns('BaselineValue')
   public Write(ctx: Context, key: string, value: string): Promise<BaselineValue> {
-    checkArguments(key, value);
+    const text = argumentText(ctx.stub, 1, value, 'baseline value');
+    checkArguments(key, text);
     const stateKey = ctx.stub.createCompositeKey(BASELINE_OBJECT_TYPE, [key]);
-    return ctx.stub.putState(stateKey, Buffer.from(value, 'utf8')).then(() => ({ key, value }));
+    return ctx.stub.putState(stateKey, Buffer.from(text, 'utf8')).then(() => ({ key, value: text }));
   }
 
   /** Reads the value written under `key`, or an empty string. */
@@ -39,11 +43,12 @@ export class BaselineContract extends Contract {
   }
 }
 
+/** The key pattern is ASCII, so a key sent as invalid UTF-8 (decoded with replacement characters) fails it too. */
 function checkArguments(key: string, value: string): void {
   if (!KEY_PATTERN.test(key)) {
-    throw new Error(`baseline key must match ${KEY_PATTERN.source}`);
+    throw new ContractError('INVALID_ARGUMENT', `baseline key must match ${KEY_PATTERN.source}`);
   }
   if (value.length > MAX_VALUE_LENGTH) {
-    throw new Error(`baseline value must be at most ${MAX_VALUE_LENGTH} characters`);
+    throw new ContractError('INVALID_ARGUMENT', `baseline value must be at most ${MAX_VALUE_LENGTH} characters`);
   }
 }

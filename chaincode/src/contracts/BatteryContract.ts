@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { BatteryTraceContract } from './BatteryTraceContract';
 import {
   acceptHandoverRequestSchema,
   BATTERY_TRANSACTIONS as TX,
@@ -163,7 +164,7 @@ function step(ctx: Context, transaction: string, request: string, change: (ledge
  * lots), and the passport view by the caller's access tier.
  */
 @Info({ title: 'battery', description: 'Batteries and battery passports' })
-export class BatteryContract extends Contract {
+export class BatteryContract extends BatteryTraceContract {
   constructor() {
     super(CONTRACTS.battery);
   }

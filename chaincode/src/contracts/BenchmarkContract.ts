@@ -1,4 +1,6 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { BatteryTraceContract } from './BatteryTraceContract';
+import { ContractError } from '../api';
 
 /** Result of a benchmark contention transaction. */
 export interface BenchmarkRecord {
@@ -19,7 +21,7 @@ const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
  * with MVCC_READ_CONFLICT, which the battery-trace key design avoids.
  */
 @Info({ title: 'benchmark', description: 'Benchmark contention contrast: a naive per-facility shared counter' })
-export class BenchmarkContract extends Contract {
+export class BenchmarkContract extends BatteryTraceContract {
   constructor() {
     super('benchmark');
   }
@@ -52,8 +54,9 @@ function putItem(ctx: Context, facilityId: string, itemId: string): Promise<void
   return ctx.stub.putState(key, Buffer.from(JSON.stringify({ facilityId, itemId }), 'utf8'));
 }
 
+/** The id pattern is ASCII, so an id sent as invalid UTF-8 (decoded with replacement characters) fails it too. */
 function checkIds(facilityId: string, itemId: string): void {
   if (!ID_PATTERN.test(facilityId) || !ID_PATTERN.test(itemId)) {
-    throw new Error(`benchmark ids must match ${ID_PATTERN.source}`);
+    throw new ContractError('INVALID_ARGUMENT', `benchmark ids must match ${ID_PATTERN.source}`);
   }
 }

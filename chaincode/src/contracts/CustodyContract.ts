@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { BatteryTraceContract } from './BatteryTraceContract';
 import { z } from 'zod';
 import {
   acceptTransferRequestSchema,
@@ -69,7 +70,7 @@ async function storeCommercialTerms(tx: Tx, transferId: string): Promise<string 
  * A lot's claim labels travel with it; a shortfall reduces the labelled mass with the lot's.
  */
 @Info({ title: 'custody', description: 'Custody transfers of material lots' })
-export class CustodyContract extends Contract {
+export class CustodyContract extends BatteryTraceContract {
   constructor() {
     super(CONTRACTS.custody);
   }

@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { BatteryTraceContract } from './BatteryTraceContract';
 import {
   byIdRequestSchema,
   CONTRACTS,
@@ -23,7 +24,7 @@ const indexValueSchema = z.object({}).strict();
  * attestation); anyone reads them.
  */
 @Info({ title: 'facility', description: 'Facilities of the battery value chain' })
-export class FacilityContract extends Contract {
+export class FacilityContract extends BatteryTraceContract {
   constructor() {
     super(CONTRACTS.facility);
   }

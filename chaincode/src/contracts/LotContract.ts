@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { BatteryTraceContract } from './BatteryTraceContract';
 import { z } from 'zod';
 import {
   byIdRequestSchema,
@@ -60,7 +61,7 @@ function trace(ctx: Context, transaction: string, direction: TraceDirection, req
  * traces upstream (where did it come from) and downstream (where did it go).
  */
 @Info({ title: 'lot', description: 'Material lots and provenance' })
-export class LotContract extends Contract {
+export class LotContract extends BatteryTraceContract {
   constructor() {
     super(CONTRACTS.lot);
   }

@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { BatteryTraceContract } from './BatteryTraceContract';
 import {
   accountRefSchema,
   byIdRequestSchema,
@@ -168,7 +169,7 @@ async function claimOnOutput(ledger: Ledger, caller: Caller, req: ClaimRequest):
  * statements and movements.
  */
 @Info({ title: 'massbalance', description: 'Mass-balance accounts, periods and claims' })
-export class MassBalanceContract extends Contract {
+export class MassBalanceContract extends BatteryTraceContract {
   constructor() {
     super(CONTRACTS.massBalance);
   }

@@ -1,4 +1,5 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
+import { BatteryTraceContract } from './BatteryTraceContract';
 import { byIdRequestSchema, CONTRACTS, PROCESS_TRANSACTIONS as TX, qualifiedName, transformRequestSchema, type MaterialLot, type ProcessRun, type TransformResult } from '../api';
 import { planTransform } from '../domain/process';
 import { createLot, creditReleased, evaluate, FACILITY, linkProvenance, MATERIAL_LOT, PROCESS_RUN, requireOrg, saveLot, submit, type Ledger } from '../state';
@@ -22,7 +23,7 @@ async function linkRun(ledger: Ledger, run: ProcessRun): Promise<void> {
  * credit of the facility's mass-balance accounts (or lapse where no auditor attests the facility for them).
  */
 @Info({ title: 'process', description: 'Transformations of material lots' })
-export class ProcessContract extends Contract {
+export class ProcessContract extends BatteryTraceContract {
   constructor() {
     super(CONTRACTS.process);
   }

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import { canonicalJson, ContractError, type ErrorCode } from '../api';
+import { parseStrictJson, type JsonPath } from './strictJson';
 
 /** A schema producing `T` from any input. */
 export type Schema<T> = z.ZodType<T, z.ZodTypeDef, unknown>;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
+// A byte order mark is kept, not skipped: the text must be exactly what the client sent (JSON.parse refuses it).
+const clientDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Encodes a value deterministically (canonical JSON, sorted keys, UTF-8) so every endorser writes the same bytes.
@@ -33,7 +36,7 @@ function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: fals
  * @param bytes - stored or transmitted bytes
  * @param schema - the schema the value must match
  * @param what - what is being decoded, for the error message
- * @param code - the error code on failure (`INTERNAL` for stored state, `INVALID_ARGUMENT` for client data)
+ * @param code - the error code on failure (client data goes through {@link decodeClientValue}, which is strict)
  * @throws {@link ContractError} with `code` when the bytes are not JSON or do not match
  */
 export function decodeValue<T>(bytes: Uint8Array, schema: Schema<T>, what: string, code: ErrorCode = 'INTERNAL'): T {
@@ -42,6 +45,56 @@ export function decodeValue<T>(bytes: Uint8Array, schema: Schema<T>, what: strin
     throw new ContractError(code, `${what} is not valid JSON: ${json.reason}`);
   }
   return parseValue(json.value, schema, what, code);
+}
+
+/**
+ * Decodes bytes a client sent as UTF-8 text, refusing any invalid sequence instead of replacing it.
+ * @param bytes - the bytes as received
+ * @param what - what is being decoded, for the error message
+ * @throws {@link ContractError} `INVALID_ARGUMENT` when the bytes are not valid UTF-8
+ */
+export function decodeClientText(bytes: Uint8Array, what: string): string {
+  try {
+    return clientDecoder.decode(bytes);
+  } catch {
+    throw new ContractError('INVALID_ARGUMENT', `${what} is not valid UTF-8`);
+  }
+}
+
+/**
+ * Parses JSON text a client sent, strictly: no duplicate key at any depth and no lone surrogate in any key or
+ * string (see {@link parseStrictJson}). The message names the rule and the path, never the text itself.
+ * @throws {@link ContractError} `INVALID_ARGUMENT` naming the problem
+ */
+export function parseClientJson(text: string, what: string): unknown {
+  const parsed = parseStrictJson(text);
+  if (parsed.ok) {
+    return parsed.value;
+  }
+  switch (parsed.problem) {
+    case 'syntax':
+      throw new ContractError('INVALID_ARGUMENT', `${what} is not valid JSON`);
+    case 'duplicate-key':
+      throw new ContractError('INVALID_ARGUMENT', `${what} has a duplicate key at ${renderPath(parsed.path)}`);
+    case 'lone-surrogate':
+      throw new ContractError('INVALID_ARGUMENT', `${what} has a lone surrogate (an unpaired UTF-16 escape) at ${renderPath(parsed.path)}`);
+  }
+}
+
+/**
+ * Decodes bytes a client sent (transient data): strict UTF-8 → strict JSON → schema → typed value.
+ * @throws {@link ContractError} `INVALID_ARGUMENT` when any step fails
+ */
+export function decodeClientValue<T>(bytes: Uint8Array, schema: Schema<T>, what: string): T {
+  return parseValue(parseClientJson(decodeClientText(bytes, what), what), schema, what);
+}
+
+/** Renders a path like zod issue paths (`a.0.b`), quoting keys that are not plain names (escaping any lone surrogate). */
+function renderPath(path: JsonPath): string {
+  if (path.length === 0) {
+    return '(top level)';
+  }
+  return path.map((part) => (typeof part === 'number' || /^[A-Za-z_$][\w$-]*$/.test(part) ? String(part) : JSON.stringify(part))).join('.');
 }
 
 /**

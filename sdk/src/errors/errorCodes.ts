@@ -12,6 +12,8 @@ export type ChaincodeErrorCategory = 'validation' | 'not-found' | 'forbidden' | 
 const categories: Partial<Record<ErrorCode, ChaincodeErrorCategory>> = {
   INVALID_ARGUMENT: 'validation',
   MASS_NOT_CONSERVED: 'validation',
+  UNKNOWN_TRANSACTION: 'validation',
+  WRONG_ARGUMENT_COUNT: 'validation',
   FORBIDDEN: 'forbidden',
   CONFLICT: 'conflict',
   INVALID_STATE: 'conflict',
@@ -22,8 +24,9 @@ const categories: Partial<Record<ErrorCode, ChaincodeErrorCategory>> = {
 };
 
 /**
- * Classifies a chaincode error code: `INVALID_ARGUMENT` and `MASS_NOT_CONSERVED` are validation errors,
- * `FORBIDDEN` forbidden, `*_NOT_FOUND` not-found, and state conflicts (`CONFLICT`, `INVALID_STATE`,
+ * Classifies a chaincode error code: `INVALID_ARGUMENT`, `MASS_NOT_CONSERVED` and the caller errors
+ * `UNKNOWN_TRANSACTION` and `WRONG_ARGUMENT_COUNT` (usually an SDK and a chaincode of different versions) are
+ * validation errors, `FORBIDDEN` forbidden, `*_NOT_FOUND` not-found, and state conflicts (`CONFLICT`, `INVALID_STATE`,
  * `INSUFFICIENT_MASS`, `INSUFFICIENT_CREDIT`, `ATTESTATION_REQUIRED`) conflicts.
  */
 export function categoryOfCode(code: ErrorCode): ChaincodeErrorCategory {

@@ -124,26 +124,34 @@ describe('mass-balance domain', () => {
       outputs: [{ lotId: 'o', material: 'CATHODE_NMC', massGrams: 380, yieldBasisPoints: 9500 }],
     } as const;
 
-    it('takes the run\'s output per input of the source material', () => {
-      expect(runConversion(run, 'COBALT_SULFATE', 'CATHODE_NMC')).to.deep.equal({ inputGrams: 100, outputGrams: 380 });
+    it('takes the run\'s yield over all its inputs, whichever input backs the claim', () => {
+      expect(runConversion(run, 'COBALT_SULFATE')).to.deep.equal({ inputGrams: 400, outputGrams: 380 });
+      expect(runConversion(run, 'NICKEL_SULFATE')).to.deep.equal({ inputGrams: 400, outputGrams: 380 });
+    });
+
+    it('lets a gram of certified input back only its share of a large mixed output', () => {
+      const mixed = { id: 'run-2', inputs: [{ material: 'COBALT_HYDROXIDE', massGrams: 1 }, { material: 'COBALT_ORE', massGrams: 9_999 }], outputs: [{ material: 'COBALT_SULFATE', massGrams: 10_000 }] } as const;
+      const conversion = runConversion(mixed, 'COBALT_HYDROXIDE');
+      expect(creditForOutput(10_000, conversion), 'the whole output needs credit for every input gram').to.equal(10_000);
+      expect(creditForOutput(1, conversion)).to.equal(1);
     });
 
     it('rounds the credit a claim needs up', () => {
-      expect(creditForOutput(380, { inputGrams: 100, outputGrams: 380 })).to.equal(100);
-      expect(creditForOutput(1, { inputGrams: 100, outputGrams: 380 })).to.equal(1);
-      expect(creditForOutput(190, { inputGrams: 100, outputGrams: 380 })).to.equal(50);
+      expect(creditForOutput(380, { inputGrams: 400, outputGrams: 380 })).to.equal(400);
+      expect(creditForOutput(1, { inputGrams: 400, outputGrams: 380 })).to.equal(2);
+      expect(creditForOutput(190, { inputGrams: 400, outputGrams: 380 })).to.equal(200);
     });
 
     it('accepts a declared factor no better than the run\'s', () => {
-      expect(chooseConversion({ inputGrams: 1, outputGrams: 3 }, { inputGrams: 100, outputGrams: 380 })).to.deep.equal({ inputGrams: 1, outputGrams: 3 });
+      expect(chooseConversion({ inputGrams: 10, outputGrams: 9 }, { inputGrams: 400, outputGrams: 380 })).to.deep.equal({ inputGrams: 10, outputGrams: 9 });
     });
 
     it('rejects a declared factor above the run\'s yield', () => {
-      expectCode(() => chooseConversion({ inputGrams: 1, outputGrams: 4 }, { inputGrams: 100, outputGrams: 380 }), 'INVALID_ARGUMENT');
+      expectCode(() => chooseConversion({ inputGrams: 1, outputGrams: 1 }, { inputGrams: 400, outputGrams: 380 }), 'INVALID_ARGUMENT');
     });
 
     it('rejects a source material the run did not consume', () => {
-      expectCode(() => runConversion(run, 'LITHIUM_HYDROXIDE', 'CATHODE_NMC'), 'INVALID_ARGUMENT');
+      expectCode(() => runConversion(run, 'LITHIUM_HYDROXIDE'), 'INVALID_ARGUMENT');
     });
   });
 

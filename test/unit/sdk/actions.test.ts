@@ -3,7 +3,7 @@ import { Wallet } from 'ethers';
 import { ZERO_HASH } from '../../../chaincode/src/api/hashing';
 import { createClient, IntegrityError, verifyProof, type BatteryTraceClient, type IssueBatteryParameters } from '../../../sdk/src/index';
 import { FakeContract, FakeNetwork } from './support/fakeGateway';
-import { lotHistory, lotRecord, transferRecord } from './support/records';
+import { facilityRecord, lotHistory, lotRecord, transferRecord } from './support/records';
 
 const utf8 = new TextDecoder();
 
@@ -55,16 +55,25 @@ describe('SDK typed actions', () => {
   describe('proposeTransfer', () => {
     const request = { id: 'T-1', lotId: 'LOT-1', toFacilityId: 'REF-1', declaredMassGrams: 1000, shippingDocumentsHash: `0x${'ab'.repeat(32)}` };
 
-    it('sends commercial terms as transient data with a random salt, endorsed by the caller organisation only', async () => {
+    it('sends commercial terms as transient data with a random salt, endorsed by the two parties of the deal only', async () => {
       const { contract, client } = setup();
-      contract.answer({ throws: new Error('stop here') });
+      contract.answer({ result: facilityRecord('REF-1', 'ManufacturingMSP') }, { throws: new Error('stop here') });
       await client.proposeTransfer(request, { commercialTerms: { priceMinorUnits: 125, currency: 'USD', contractReference: 'PO-7' } }).catch(() => undefined);
-      const options = contract.calls[0]?.options;
-      expect(options?.endorsingOrganizations).to.deep.equal(['MiningMSP']);
+      expect(contract.calls[0]?.name).to.equal('facility:GetFacility');
+      const options = contract.calls[1]?.options;
+      expect(options?.endorsingOrganizations).to.deep.equal(['MiningMSP', 'ManufacturingMSP']);
       const terms = JSON.parse(utf8.decode(options?.transientData?.commercialTerms as Uint8Array)) as Record<string, unknown>;
       expect(terms).to.include({ priceMinorUnits: 125, currency: 'USD', contractReference: 'PO-7' });
       expect(terms.salt).to.match(/^[0-9a-f]{32}$/);
-      expect(sentRequest(contract)).to.not.have.property('commercialTerms');
+      expect(sentRequest(contract, 1)).to.not.have.property('commercialTerms');
+    });
+
+    it('asks a second organisation of its own choosing for a transfer between two facilities of its own', async () => {
+      const { contract, client } = setup();
+      contract.answer({ result: facilityRecord('REF-1', 'MiningMSP') });
+      const error = await client.proposeTransfer(request, { commercialTerms: { priceMinorUnits: 1, currency: 'USD', contractReference: 'PO-8' } }).catch((e: unknown) => e);
+      expect(error).to.have.property('category', 'configuration');
+      expect(contract.calls).to.have.length(1);
     });
 
     it('sends no transient data without commercial terms', async () => {
@@ -100,13 +109,13 @@ describe('SDK typed actions', () => {
       massGrams: 450_000, ratedCapacityMilliampHours: 200_000, nominalVoltageMillivolts: 400_000, components: ['CELL-1'],
     };
 
-    it('sends restricted passport fields salted as transient data, endorsed by the caller organisation', async () => {
+    it('sends restricted passport fields salted as transient data, endorsed by the caller and the auditor organisation', async () => {
       const { contract, client } = setup();
       contract.answer({ throws: new Error('stop') });
       await client.issueBattery(pack, { restricted: { safetyMeasures: 'isolate first' } }).catch(() => undefined);
       const options = contract.calls[0]?.options;
       expect(contract.calls[0]?.name).to.equal('battery:IssueBattery');
-      expect(options?.endorsingOrganizations).to.deep.equal(['MiningMSP']);
+      expect(options?.endorsingOrganizations).to.deep.equal(['MiningMSP', 'AuditorMSP']);
       const restricted = JSON.parse(utf8.decode(options?.transientData?.passportRestricted as Uint8Array)) as Record<string, unknown>;
       expect(restricted).to.include({ safetyMeasures: 'isolate first' });
       expect(restricted.salt).to.match(/^[0-9a-f]{32}$/);

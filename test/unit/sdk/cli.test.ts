@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { signProof } from '../../../sdk/src/index';
 import { endorseError, FakeContract } from './support/fakeGateway';
-import { lotHistory, lotRecord, transferRecord } from './support/records';
+import { facilityRecord, lotHistory, lotRecord, transferRecord } from './support/records';
 
 interface Harness {
   readonly contract: FakeContract;
@@ -113,13 +113,13 @@ describe('battery-trace CLI', () => {
 
   it('sends the commercial-terms flags of custody propose as private data only', async () => {
     const h = harness();
-    h.contract.answer({ throws: new Error('stop') });
+    h.contract.answer({ result: facilityRecord('REF-1', 'ManufacturingMSP') }, { throws: new Error('stop') });
     await h.run('custody', 'propose', '--id', 'T-1', '--lot-id', 'LOT-1', '--to-facility-id', 'REF-1', '--declared-mass-grams', '1000',
       '--shipping-documents-hash', `0x${'ab'.repeat(32)}`, '--price-minor-units', '5000', '--currency', 'EUR', '--contract-reference', 'PO-1');
-    const options = h.contract.calls[0]?.options;
+    const options = h.contract.calls[1]?.options;
     expect(JSON.parse(String(options?.arguments?.[0]))).to.not.have.property('currency');
     expect(options?.transientData).to.have.property('commercialTerms');
-    expect(options?.endorsingOrganizations).to.deep.equal(['MiningMSP']);
+    expect(options?.endorsingOrganizations).to.deep.equal(['MiningMSP', 'ManufacturingMSP']);
   });
 
   it('accepts a transfer endorsed by both organisations', async () => {
@@ -145,7 +145,7 @@ describe('battery-trace CLI', () => {
     }
     const help = h.out.join('\n');
     for (const command of ['register', 'mint', 'split', 'merge', 'trace-up', 'trace-down', 'propose', 'accept', 'reject', 'cancel', 'resolve',
-      'transform', 'open-period', 'claim', 'reconcile', 'close-period', 'statement', 'issue', 'soh', 'repurpose', 'collect', 'dismantle',
+      'transform', 'open-period', 'claim', 'reconcile', 'close-period', 'statement', 'issue', 'soh', 'repurpose', 'propose-handover', 'accept-handover', 'dismantle',
       'recycle', 'passport', 'attest', 'export', 'verify']) {
       expect(help, command).to.match(new RegExp(`\\n\\s+${command}\\b`));
     }

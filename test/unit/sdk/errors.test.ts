@@ -43,6 +43,8 @@ describe('SDK error mapping', () => {
   const cases: [string, new (...args: never[]) => BaseError][] = [
     ['INVALID_ARGUMENT', ValidationError],
     ['MASS_NOT_CONSERVED', ValidationError],
+    ['UNKNOWN_TRANSACTION', ValidationError],
+    ['WRONG_ARGUMENT_COUNT', ValidationError],
     ['LOT_NOT_FOUND', NotFoundError],
     ['TRANSFER_NOT_FOUND', NotFoundError],
     ['NOT_FOUND', NotFoundError],

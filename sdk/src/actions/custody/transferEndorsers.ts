@@ -3,9 +3,9 @@ import { custodyTransactions } from '../definitions/custody';
 
 /**
  * Endorsement options for a transaction that changes an existing transfer. A transfer's key carries a
- * state-based endorsement policy naming both the sender's and the receiver's organisation, which the gateway
- * does not plan for by itself: the organisations are read from the transfer and named explicitly, unless the
- * caller already names them.
+ * state-based endorsement policy naming both the sender's and the receiver's organisation: they are read from
+ * the transfer and named explicitly, unless the caller already names them. A transfer between two facilities
+ * of one organisation is left to the gateway, which adds a second organisation as every write needs.
  * @param client - the transaction path
  * @param transferId - the transfer the transaction changes
  * @param options - the caller's options; returned unchanged when they name endorsing organisations
@@ -17,5 +17,6 @@ export async function withTransferEndorsers(client: TransactionClient, transferI
     return options;
   }
   const transfer = await client.evaluate(custodyTransactions.getTransfer, { id: transferId });
-  return { ...options, endorsingOrganizations: [...new Set([transfer.senderMsp, transfer.receiverMsp])] };
+  const parties = [...new Set([transfer.senderMsp, transfer.receiverMsp])];
+  return parties.length < 2 ? options : { ...options, endorsingOrganizations: parties };
 }

@@ -1,5 +1,5 @@
 import { computeRecordHash, ZERO_HASH } from '../../../../chaincode/src/api/hashing';
-import type { CustodyTransfer, HistoryEntry, MaterialLot } from '../../../../chaincode/src/api/index';
+import type { CustodyTransfer, Facility, HistoryEntry, MaterialLot } from '../../../../chaincode/src/api/index';
 
 /** A valid stored material lot, version 1, hashed like the ledger hashes it. */
 export function lotRecord(id: string, overrides: Partial<MaterialLot> = {}, previousHash: string = ZERO_HASH): MaterialLot {
@@ -18,6 +18,7 @@ export function lotRecord(id: string, overrides: Partial<MaterialLot> = {}, prev
     custodyModel: 'IDENTITY_PRESERVED',
     origin: { kind: 'MINED', facilityId: 'MINE-1', country: 'CD' },
     parents: [],
+    elementContent: { COBALT: 3500 },
     claims: [],
     ...overrides,
   };
@@ -56,6 +57,23 @@ export function transferRecord(id: string, overrides: Partial<CustodyTransfer> =
     shippingDocumentsHash: `0x${'ab'.repeat(32)}`,
     status: 'PROPOSED',
     ...overrides,
+  };
+  return { ...fields, previousHash: ZERO_HASH, recordHash: computeRecordHash(fields, ZERO_HASH) };
+}
+
+/** A stored facility record owned by `ownerMsp`. */
+export function facilityRecord(id: string, ownerMsp: string): Facility {
+  const fields: Omit<Facility, 'recordHash' | 'previousHash'> = {
+    id,
+    ownerMsp,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    txId: `tx-${id}`,
+    version: 1,
+    kind: 'REFINERY',
+    name: id,
+    country: 'FI',
+    certifications: [],
   };
   return { ...fields, previousHash: ZERO_HASH, recordHash: computeRecordHash(fields, ZERO_HASH) };
 }
