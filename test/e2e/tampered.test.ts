@@ -107,6 +107,12 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
   const heightOf = (network: Network): Promise<bigint> => chainHeightReader(network)();
   const channelOf = (connection: TestGateway): Network => connection.gateway.getNetwork(connection.material.channel);
 
+  /**
+   * Waits until the caller's own peer has committed another organisation's proposal: the SDK reads a transfer's or
+   * handover's parties there before accepting it.
+   */
+  const seen = (read: () => Promise<unknown>): Promise<unknown> => eventually(read, 15_000, 100);
+
   /** Waits until the auditor's (honest) peer has committed every block Mining's peer has. */
   async function honestPeerCaughtUp(): Promise<void> {
     const target = await heightOf(channelOf(attacker));
@@ -179,11 +185,13 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
     await attested(f.plant);
     shipped = await mining.mintLot({ id: id('lot'), facilityId: f.mine, material: 'COBALT_HYDROXIDE', massGrams: 10_000_000, carbonIntensity: 4_000, claims: [...claimed] });
     await mining.proposeTransfer({ id: id('to-plant'), lotId: shipped.id, toFacilityId: f.plant, declaredMassGrams: 10_000_000, shippingDocumentsHash: documentsHash(id('cmr-1')) });
+    await seen(() => manufacturing.getTransfer({ id: id('to-plant') }));
     await manufacturing.acceptTransfer({ transferId: id('to-plant'), receivedMassGrams: 10_000_000 });
     await manufacturing.splitLot({ lotId: shipped.id, children: [{ id: id('returned'), massGrams: 2_000_000 }] });
     await Promise.all([
       (async () => {
         await manufacturing.proposeTransfer({ id: id('to-refinery'), lotId: id('returned'), toFacilityId: f.refinery, declaredMassGrams: 2_000_000, shippingDocumentsHash: documentsHash(id('cmr-2')) });
+        await seen(() => mining.getTransfer({ id: id('to-refinery') }));
         received = (await mining.acceptTransfer({ transferId: id('to-refinery'), receivedMassGrams: 2_000_000 })).lot;
       })(),
       (async () => {
@@ -196,6 +204,7 @@ describe('a tampered chaincode on one organisation\'s peer', function () {
           massGrams: 2_000_000, ratedCapacityMilliampHours: 400_000_000, nominalVoltageMillivolts: 750_000, lots: [{ lotId: shipped.id, massGrams: 300_000 }],
         });
         await manufacturing.proposeHandover({ id: id('handover'), batteryId: id('pack'), toFacilityId: f.mine });
+        await seen(() => mining.getHandover({ id: id('handover') }));
         held = (await mining.acceptHandover({ handoverId: id('handover') })).battery;
       })(),
     ]);

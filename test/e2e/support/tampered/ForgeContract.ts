@@ -1,6 +1,7 @@
-import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { KeyEndorsementPolicy } from 'fabric-shim';
 import type { z } from 'zod';
+import { BatteryTraceContract } from '../../../../chaincode/src/contracts/BatteryTraceContract';
 import { parseRequest } from '../../../../chaincode/src/state';
 import { FORGE, forgeWriteRequestSchema, readKeyRequestSchema, type ForgeWriteResult, type keySpecSchema, type RawEntry } from './forgeApi';
 
@@ -17,7 +18,7 @@ const keyOf = (ctx: Context, spec: KeySpec): string => ctx.stub.createCompositeK
  * validation against the chaincode-level and key-level endorsement policies.
  */
 @Info({ title: 'forge', description: 'Raw state access of a tampered build (tests only)' })
-export class ForgeContract extends Contract {
+export class ForgeContract extends BatteryTraceContract {
   constructor() {
     super(FORGE.contract);
   }
@@ -26,7 +27,7 @@ export class ForgeContract extends Contract {
   @Transaction()
   @Returns('ForgeWriteResult')
   public async Write(ctx: Context, request: string): Promise<ForgeWriteResult> {
-    const req = parseRequest(request, forgeWriteRequestSchema, name(FORGE.Write));
+    const req = parseRequest(ctx.stub, request, forgeWriteRequestSchema, name(FORGE.Write));
     for (const put of req.puts) {
       const key = keyOf(ctx, put.key);
       await ctx.stub.putState(key, Buffer.from(put.value, 'utf8'));
@@ -46,7 +47,7 @@ export class ForgeContract extends Contract {
   @Transaction(false)
   @Returns('RawEntry')
   public async ReadKey(ctx: Context, request: string): Promise<RawEntry> {
-    const req = parseRequest(request, readKeyRequestSchema, name(FORGE.ReadKey));
+    const req = parseRequest(ctx.stub, request, readKeyRequestSchema, name(FORGE.ReadKey));
     const key = keyOf(ctx, req.key);
     const value = await ctx.stub.getState(key);
     // fabric-shim answers undefined, not empty bytes, for a key without metadata
