@@ -75,7 +75,7 @@ describe('concurrent conflicting operations', function () {
     const retrying = party('mining', 'user1', retryPolicies.readConflicts);
     try {
       const lots = Array.from({ length: 12 }, (_, i) => id(`ind-${i}`));
-      await Promise.all(lots.map((lotId) => retrying.mintLot({ id: lotId, facilityId: id('mine'), material: 'NICKEL_SULFATE', massGrams: 1_000_000 })));
+      await Promise.all(lots.map((lotId) => retrying.mintLot({ id: lotId, facilityId: id('mine'), material: 'NICKEL_MHP', massGrams: 1_000_000 })));
       await Promise.all(lots.map((lotId, i) => retrying.splitLot({ lotId, children: [{ id: `${lotId}-c`, massGrams: 100_000 + i }] })));
       const results = await Promise.all(lots.map((lotId) => retrying.getLot({ id: lotId })));
       expect(results.map((lot) => lot.massGrams)).to.deep.equal(lots.map((_, i) => 1_000_000 - 100_000 - i));
