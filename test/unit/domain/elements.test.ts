@@ -70,6 +70,6 @@ describe('element conservation in a transformation', () => {
   });
 
   it('reports both masses when refusing', () => {
-    expect(() => requireElementsConserved([{ massGrams: 10, elementContent: { LEAD: 5000 } }], [{ massGrams: 10, elementContent: { LEAD: 6000 } }], 'x')).to.throw(/6 g of LEAD, its inputs only 5 g/);
+    expect(() => { requireElementsConserved([{ massGrams: 10, elementContent: { LEAD: 5000 } }], [{ massGrams: 10, elementContent: { LEAD: 6000 } }], 'x'); }).to.throw(/6 g of LEAD, its inputs only 5 g/);
   });
 });
