@@ -100,7 +100,18 @@ export const lotOriginSchema = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('SPLIT'), parentLotId: idSchema }).strict(),
   z.object({ kind: z.literal('MERGED') }).strict(),
-  z.object({ kind: z.literal('TRANSFORMED'), processRunId: idSchema, processKind: z.enum(PROCESS_KINDS) }).strict(),
+  z
+    .object({
+      kind: z.literal('TRANSFORMED'),
+      processRunId: idSchema,
+      processKind: z.enum(PROCESS_KINDS),
+      /**
+       * Production scrap: scrap made by a manufacturing process at a facility an auditor attests for
+       * pre-consumer recycled material. Its recovery counts as pre-consumer recycled content.
+       */
+      productionScrap: z.literal(true).optional(),
+    })
+    .strict(),
   z
     .object({ kind: z.literal('RECOVERED'), sourceType: labelSchema, sourceId: idSchema, processRunId: idSchema.optional() })
     .strict(),

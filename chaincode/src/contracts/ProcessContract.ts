@@ -1,8 +1,8 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { BatteryTraceContract } from './BatteryTraceContract';
 import { byIdRequestSchema, CONTRACTS, PROCESS_TRANSACTIONS as TX, qualifiedName, transformRequestSchema, type MaterialLot, type ProcessRun, type TransformResult } from '../api';
-import { planTransform } from '../domain/process';
-import { createLot, creditReleased, evaluate, FACILITY, linkProvenance, MATERIAL_LOT, PROCESS_RUN, requireOrg, saveLot, submit, type Ledger } from '../state';
+import { isScrapOfManufacturing, planTransform } from '../domain/process';
+import { createLot, creditReleased, evaluate, FACILITY, isCertified, linkProvenance, MATERIAL_LOT, PROCESS_RUN, requireOrg, saveLot, submit, type Ledger } from '../state';
 
 const name = (transaction: string): string => qualifiedName(CONTRACTS.process, transaction);
 
@@ -39,7 +39,9 @@ export class ProcessContract extends BatteryTraceContract {
       for (const input of req.inputs) {
         lots.push(await ledger.require(MATERIAL_LOT, input.lotId));
       }
-      const plan = planTransform(req, facility, lots);
+      const makesScrap = req.outputs.some((output) => isScrapOfManufacturing(output.material, req.processKind));
+      const scrapAttested = makesScrap && (await isCertified(ledger, facility, ['PRE_CONSUMER_RECYCLED']));
+      const plan = planTransform(req, facility, lots, scrapAttested);
       const materials = new Map(lots.map((lot) => [lot.id, lot.material]));
       const claims = await creditReleased(ledger, facility, plan.released, { type: 'ProcessRun', id: plan.run.id }, materials);
       const run = await ledger.create(PROCESS_RUN, { ...plan.run, ...claims });

@@ -57,22 +57,50 @@ function outputModel(requested: CustodyModel | undefined, mixed: CustodyModel, i
   return requested ?? mixed;
 }
 
-/** Whether an output is production scrap: scrap made by a manufacturing process (pre-consumer recycled feedstock). */
-export function isProductionScrap(material: MaterialLot['material'], processKind: ProcessRun['processKind']): boolean {
+/** Whether an output would be production scrap: scrap made by a manufacturing process. */
+export function isScrapOfManufacturing(material: MaterialLot['material'], processKind: ProcessRun['processKind']): boolean {
   return material === 'SCRAP' && MANUFACTURING_PROCESS_KINDS.includes(processKind);
+}
+
+/** What an output lot takes from its run besides its own request. */
+interface OutputTerms {
+  readonly custodyModel: CustodyModel;
+  readonly intensity: number | undefined;
+  readonly productionScrap: boolean;
+}
+
+function outputLot(output: TransformInput['outputs'][number] & { elementContent: MaterialLot['elementContent'] }, facility: Facility, input: TransformInput, terms: OutputTerms): LotDraft {
+  return {
+    id: output.id,
+    ownerMsp: facility.ownerMsp,
+    material: output.material,
+    massGrams: output.massGrams,
+    initialMassGrams: output.massGrams,
+    custodianFacilityId: facility.id,
+    status: 'ACTIVE',
+    custodyModel: terms.custodyModel,
+    origin: { kind: 'TRANSFORMED', processRunId: input.id, processKind: input.processKind, productionScrap: terms.productionScrap ? true : undefined },
+    parents: input.inputs.map((i) => ({ lotId: i.lotId, massGrams: i.massGrams })),
+    assay: output.assay,
+    elementContent: output.elementContent,
+    carbonIntensityMgPerKg: terms.intensity,
+    claims: terms.productionScrap ? ['PRE_CONSUMER_RECYCLED'] : [],
+  };
 }
 
 /**
  * Plans a transformation at a facility: takes the given mass from each input lot (which the facility must
  * hold), creates the outputs with their yields, and checks that outputs + losses = inputs exactly and that no
- * element is created. Outputs carry no claim labels (except production scrap, which is pre-consumer recycled
- * feedstock by its nature): the labels of the consumed inputs are released to the facility's mass-balance
+ * element is created. Outputs carry no claim labels, except production scrap: scrap of a manufacturing process
+ * at a facility an auditor attests for pre-consumer recycled material is pre-consumer recycled feedstock by its
+ * nature and labelled so. The labels of the consumed inputs are released to the facility's mass-balance
  * accounts, and a claim on an output is booked against them (`massbalance:ClaimOnOutput`). The outputs' carbon
  * intensity is the inputs' emissions plus the run's process emissions over the outputs' mass.
  * @param lots - the input lots, in the order of `input.inputs`
+ * @param scrapAttested - whether an auditor attests the facility for `PRE_CONSUMER_RECYCLED`
  * @throws {@link ContractError} `INVALID_ARGUMENT`, `INVALID_STATE`, `INSUFFICIENT_MASS`, `MASS_NOT_CONSERVED` or `ELEMENT_NOT_CONSERVED`
  */
-export function planTransform(input: TransformInput, facility: Facility, lots: readonly MaterialLot[]): TransformPlan {
+export function planTransform(input: TransformInput, facility: Facility, lots: readonly MaterialLot[], scrapAttested = false): TransformPlan {
   requireDistinct([...input.inputs.map((i) => i.lotId), ...input.outputs.map((o) => o.id)], 'the transformation');
   if (input.startedAt !== undefined && input.completedAt !== undefined && input.startedAt > input.completedAt) {
     throw new ContractError('INVALID_ARGUMENT', 'startedAt must not be after completedAt');
@@ -94,23 +122,9 @@ export function planTransform(input: TransformInput, facility: Facility, lots: r
     outputGrams,
   );
   const mixed = mixedCustodyModel(lots.map((lot) => lot.custodyModel));
-  const parents = input.inputs.map((i) => ({ lotId: i.lotId, massGrams: i.massGrams }));
-  const outputs: LotDraft[] = outputContent.map((output) => ({
-    id: output.id,
-    ownerMsp: facility.ownerMsp,
-    material: output.material,
-    massGrams: output.massGrams,
-    initialMassGrams: output.massGrams,
-    custodianFacilityId: facility.id,
-    status: 'ACTIVE',
-    custodyModel: outputModel(output.custodyModel, mixed, output.id),
-    origin: { kind: 'TRANSFORMED', processRunId: input.id, processKind: input.processKind },
-    parents,
-    assay: output.assay,
-    elementContent: output.elementContent,
-    carbonIntensityMgPerKg: intensity,
-    claims: isProductionScrap(output.material, input.processKind) ? ['PRE_CONSUMER_RECYCLED'] : [],
-  }));
+  const outputs = outputContent.map((output) =>
+    outputLot(output, facility, input, { custodyModel: outputModel(output.custodyModel, mixed, output.id), intensity, productionScrap: scrapAttested && isScrapOfManufacturing(output.material, input.processKind) }),
+  );
   const run: TransformPlan['run'] = {
     id: input.id,
     ownerMsp: facility.ownerMsp,

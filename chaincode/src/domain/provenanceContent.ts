@@ -1,8 +1,8 @@
 /**
  * Recycled content and carbon footprint computed from provenance, never declared. A lot's recycled share of an
  * element follows its ancestry: lots recovered from end-of-life batteries (at an attested recycler) are
- * post-consumer recycled, production scrap (scrap made by a manufacturing process) is pre-consumer recycled
- * feedstock, mined lots are virgin; split, merged and transformed lots inherit the element-mass-weighted
+ * post-consumer recycled, production scrap (scrap made by a manufacturing process at a facility attested for it) is
+ * pre-consumer recycled feedstock, mined lots are virgin; split, merged and transformed lots inherit the element-mass-weighted
  * shares of their parents. Element masses come from each lot's element content. Shares are exact integers in
  * parts per billion inside the computation.
  */
@@ -22,7 +22,6 @@ import {
 import { microgramsToGrams, totalEmissions } from './carbon';
 import { elementUnits } from './elements';
 import { toMass } from './mass';
-import { isProductionScrap } from './process';
 
 /** Parts per billion: the scale of recycled shares inside the computation. */
 export const SHARE_SCALE = 1_000_000_000n;
@@ -46,7 +45,7 @@ export function natureOf(lot: Pick<MaterialLot, 'origin' | 'material'>): Nature 
     case 'MINED':
       return 'VIRGIN';
     case 'TRANSFORMED':
-      return isProductionScrap(lot.material, lot.origin.processKind) ? 'PRE_CONSUMER' : 'DERIVED';
+      return lot.origin.productionScrap === true ? 'PRE_CONSUMER' : 'DERIVED';
     default:
       return 'DERIVED';
   }

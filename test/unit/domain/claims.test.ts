@@ -61,15 +61,19 @@ describe('claim labels through splits, merges and transformations', () => {
     expect(plan.released).to.deep.equal([{ lotId: 'lab', claim: 'CERTIFIED_ORIGIN', massGrams: 600 }]);
   });
 
-  it('labels production scrap of a manufacturing process pre-consumer recycled, and no other scrap', () => {
+  it('labels production scrap pre-consumer recycled: scrap of a manufacturing process at a facility attested for it', () => {
     const cathode = lot('cam', { material: 'CATHODE_NMC', elementContent: { NICKEL: 4827, COBALT: 606, LITHIUM: 713, MANGANESE: 565 }, massGrams: 1_000, initialMassGrams: 1_000 });
-    const transform = (processKind: 'CELL_MANUFACTURING' | 'MECHANICAL_RECYCLING'): string[] =>
-      planTransform(
+    const scrapOf = (processKind: 'CELL_MANUFACTURING' | 'MECHANICAL_RECYCLING', attested: boolean): { claims: string[]; productionScrap: boolean } => {
+      const output = planTransform(
         { id: 'run', processKind, inputs: [{ lotId: 'cam', massGrams: 100 }], outputs: [{ id: 's', material: 'SCRAP', massGrams: 100 }], lossGrams: 0 },
         facility('plant', 'CELL_PLANT'),
         [cathode],
-      ).outputs[0]?.claims ?? [];
-    expect(transform('CELL_MANUFACTURING')).to.deep.equal(['PRE_CONSUMER_RECYCLED']);
-    expect(transform('MECHANICAL_RECYCLING')).to.deep.equal([]);
+        attested,
+      ).outputs[0];
+      return { claims: output?.claims ?? [], productionScrap: output?.origin.kind === 'TRANSFORMED' && output.origin.productionScrap === true };
+    };
+    expect(scrapOf('CELL_MANUFACTURING', true)).to.deep.equal({ claims: ['PRE_CONSUMER_RECYCLED'], productionScrap: true });
+    expect(scrapOf('CELL_MANUFACTURING', false), 'without an attestation').to.deep.equal({ claims: [], productionScrap: false });
+    expect(scrapOf('MECHANICAL_RECYCLING', true), 'not a manufacturing process').to.deep.equal({ claims: [], productionScrap: false });
   });
 });

@@ -14,8 +14,8 @@ function lot(id: string, fields: Partial<MaterialLot>): MaterialLot {
 
 const virgin = lot('virgin', { carbonIntensityMgPerKg: 4_000_000 });
 const recovered = lot('recovered', { material: 'RECOVERED_COBALT_SULFATE', origin: { kind: 'RECOVERED', sourceType: 'Battery', sourceId: 'b' }, carbonIntensityMgPerKg: 1_000_000 });
-const productionScrap = lot('scrap', { material: 'SCRAP', origin: { kind: 'TRANSFORMED', processRunId: 'r0', processKind: 'CELL_MANUFACTURING' }, elementContent: { COBALT: 600 } });
-const otherScrap = lot('scrap-2', { material: 'SCRAP', origin: { kind: 'TRANSFORMED', processRunId: 'r9', processKind: 'REFINING' }, parents: [{ lotId: 'virgin', massGrams: 100 }] });
+const productionScrap = lot('scrap', { material: 'SCRAP', origin: { kind: 'TRANSFORMED', processRunId: 'r0', processKind: 'CELL_MANUFACTURING', productionScrap: true }, elementContent: { COBALT: 600 } });
+const otherScrap = lot('scrap-2', { material: 'SCRAP', origin: { kind: 'TRANSFORMED', processRunId: 'r9', processKind: 'CELL_MANUFACTURING' }, parents: [{ lotId: 'virgin', massGrams: 100 }] });
 const merged = lot('merged', { origin: { kind: 'MERGED' }, parents: [{ lotId: 'virgin', massGrams: 300 }, { lotId: 'recovered', massGrams: 100 }] });
 const cathode = lot('cathode', {
   material: 'CATHODE_NMC', origin: { kind: 'TRANSFORMED', processRunId: 'r1', processKind: 'CATHODE_SYNTHESIS' },
@@ -30,7 +30,7 @@ describe('recycled content from provenance', () => {
     expect([recovered, productionScrap, virgin, merged].map(natureOf)).to.deep.equal(['POST_CONSUMER', 'PRE_CONSUMER', 'VIRGIN', 'DERIVED']);
   });
 
-  it('counts scrap as pre-consumer only when a manufacturing process made it', () => {
+  it('counts scrap as pre-consumer only when it was recorded as production scrap', () => {
     expect(natureOf(otherScrap)).to.equal('DERIVED');
     expect(new RecycledShares(ancestry).of('scrap-2', 'COBALT')).to.deep.equal({ pre: 0n, post: 0n });
   });
