@@ -110,18 +110,34 @@ export function fixtureReport(): FullReportData {
       debitedGrams: 12_345_678,
       balanceGrams: 12_654_322,
       entries: [
-        { at: '2025-03-01T09:00:00.000Z', kind: 'credit', grams: 25_000_000, reference: 'fx-XFER-1', note: 'receipt of certified cobalt hydroxide' },
-        { at: '2025-03-01T09:30:00.000Z', kind: 'debit', grams: -12_345_678, reference: 'fx-COSO4-0001', note: 'claim on output' },
+        { at: '2025-03-01T09:00:00.000Z', kind: 'credit', grams: 25_000_000, reference: 'fx-COOH-0001', note: 'labelled cobalt hydroxide consumed by process run fx-RUN-1' },
+        { at: '2025-03-01T09:30:00.000Z', kind: 'debit', grams: -12_345_678, reference: 'fx-COSO4-0001-CO', note: 'claim on output' },
+      ],
+      claims: [
+        {
+          labelledLotId: 'fx-COSO4-0001-CO',
+          outputLotId: 'fx-COSO4-0001',
+          processRunId: 'fx-RUN-1',
+          claimedGrams: 9_876_542,
+          debitedGrams: 12_345_678,
+          conversion: { inputGrams: 10_000, outputGrams: 8_000 },
+          runYield: { inputGrams: 40_000_000, outputGrams: 36_000_000 },
+          backedGrams: 20_000_000,
+          backedAtRunYieldGrams: 22_500_000,
+        },
       ],
     },
     recycledContent: {
       batteryId: 'fx-PACK-0001',
       method: 'Element mass in each input lot (mass × assay) followed upstream; recovered lots count as recycled.',
       shares: [
-        { element: 'cobalt', totalGrams: 2_500_000, recycledGrams: 400_000, preConsumerGrams: 0, postConsumerGrams: 400_000, sharePercent: 16 },
-        { element: 'lithium', totalGrams: 1_000_000, recycledGrams: 60_000, preConsumerGrams: 10_000, postConsumerGrams: 50_000, sharePercent: 6 },
+        { element: 'cobalt', regulated: true, minimums: [{ from: '2031-08-18', percent: 16 }, { from: '2036-08-18', percent: 26 }], totalGrams: 2_500_000, recycledGrams: 400_000, preConsumerGrams: 0, postConsumerGrams: 400_000, sharePercent: 16 },
+        { element: 'lithium', regulated: true, minimums: [{ from: '2031-08-18', percent: 6 }, { from: '2036-08-18', percent: 12 }], totalGrams: 1_000_000, recycledGrams: 60_000, preConsumerGrams: 10_000, postConsumerGrams: 50_000, sharePercent: 6 },
+        { element: 'manganese', regulated: false, minimums: [], totalGrams: 900_000, recycledGrams: 0, preConsumerGrams: 0, postConsumerGrams: 0, sharePercent: 0 },
       ],
+      regulatedAbsent: ['LEAD'],
       sources: [{ lotId: 'fx-RCOSO4-1', material: 'cobaltSulfate', element: 'cobalt', grams: 400_000, origin: 'battery fx-PACK-OLD via black mass fx-BM-1' }],
+      claims: [{ claim: 'POST_CONSUMER_RECYCLED', grams: 51_000 }],
     },
     custody: [
       { at: '2025-03-01T08:00:00.000Z', subjectId: 'fx-COOH-0001', action: 'minted', to: 'Kolwezi Cu-Co mine', grams: 40_000_000 },
