@@ -1,4 +1,4 @@
-import type { AccountRef, Facility, MassBalanceMovement, MassBalanceStatement as LedgerStatement, ProcessRun } from '../../chaincode/src/api';
+import { MATERIAL_CHEMISTRY, type AccountRef, type Facility, type MassBalanceMovement, type MassBalanceStatement as LedgerStatement, type MaterialLot, type ProcessRun } from '../../chaincode/src/api';
 import { enumLabel, formatMass } from '../report/format';
 import type { ConversionFactor, MassBalanceEntry, MassBalanceStatement, OutputClaim } from '../report/model';
 import { facilityRef } from './directory';
@@ -56,10 +56,29 @@ function backed(creditGrams: number, factor: ConversionFactor): number {
   return Number((BigInt(creditGrams) * BigInt(factor.outputGrams)) / BigInt(factor.inputGrams));
 }
 
-function claimOf(movement: MassBalanceMovement, creditGrams: number, runs: ReadonlyMap<string, ProcessRun>): OutputClaim[] {
+/** What the run's inputs a claim's account was credited with back of the output by its main element's content. */
+function elementBacking(movement: MassBalanceMovement, run: ProcessRun | undefined, lots: ReadonlyMap<string, MaterialLot>): OutputClaim['byElement'] {
+  const source = movement.source;
+  const output = run?.outputs.find((o) => source.kind === 'OUTPUT_CLAIM' && o.lotId === source.outputLotId);
+  const element = output === undefined ? undefined : MATERIAL_CHEMISTRY[output.material].main;
+  if (run === undefined || output === undefined || element === undefined) return undefined;
+  const units = (entries: readonly { lotId: string; massGrams: number }[]): bigint | undefined =>
+    entries.reduce<bigint | undefined>((sum, entry) => {
+      const content = lots.get(entry.lotId)?.elementContent;
+      return sum === undefined || content === undefined ? undefined : sum + BigInt(entry.massGrams) * BigInt(content[element] ?? 0);
+    }, 0n);
+  const credited = units(run.credited.filter((entry) => entry.claim === movement.claim && lots.get(entry.lotId)?.material === movement.material));
+  const all = units(run.inputs);
+  if (credited === undefined || all === undefined || all === 0n) return undefined;
+  return { element, grams: Number((BigInt(output.massGrams) * credited) / all) };
+}
+
+function claimOf(movement: MassBalanceMovement, creditGrams: number, runs: ReadonlyMap<string, ProcessRun>, lots: ReadonlyMap<string, MaterialLot>): OutputClaim[] {
   const source = movement.source;
   if (source.kind !== 'OUTPUT_CLAIM') return [];
-  const yieldOfRun = runYield(runs.get(source.processRunId));
+  const run = runs.get(source.processRunId);
+  const yieldOfRun = runYield(run);
+  const byElement = elementBacking(movement, run, lots);
   return [
     {
       labelledLotId: source.labelledLotId,
@@ -70,16 +89,25 @@ function claimOf(movement: MassBalanceMovement, creditGrams: number, runs: Reado
       conversion: source.conversion,
       backedGrams: backed(creditGrams, source.conversion),
       ...(yieldOfRun === undefined ? {} : { runYield: yieldOfRun, backedAtRunYieldGrams: backed(creditGrams, yieldOfRun) }),
+      ...(byElement === undefined ? {} : { byElement }),
     },
   ];
 }
 
 /**
  * A mass-balance statement as the report shows it: credits from labelled material consumed, debits from claims
- * on outputs, and for each claim what the period's credit backs at its factor and at the run's own yield.
+ * on outputs, and for each claim what the period's credit backs at its factor, at the run's own yield, and by
+ * the content of the output's main element in the run's credited inputs.
  * @param runs - the process runs the claims were booked on (see {@link claimedRunIds})
+ * @param lots - the input lots of those runs
  */
-export function buildMassBalance(statement: LedgerStatement, movements: readonly MassBalanceMovement[], facility: Facility, runs: ReadonlyMap<string, ProcessRun> = new Map()): MassBalanceStatement {
+export function buildMassBalance(
+  statement: LedgerStatement,
+  movements: readonly MassBalanceMovement[],
+  facility: Facility,
+  runs: ReadonlyMap<string, ProcessRun> = new Map(),
+  lots: ReadonlyMap<string, MaterialLot> = new Map(),
+): MassBalanceStatement {
   const period = statement.period;
   const creditGrams = statement.openingBalanceGrams + statement.creditedGrams;
   return {
@@ -92,6 +120,6 @@ export function buildMassBalance(statement: LedgerStatement, movements: readonly
     debitedGrams: statement.debitedGrams,
     balanceGrams: statement.balanceGrams,
     entries: movements.map(entryOf),
-    claims: movements.flatMap((movement) => claimOf(movement, creditGrams, runs)),
+    claims: movements.flatMap((movement) => claimOf(movement, creditGrams, runs, lots)),
   };
 }

@@ -67,8 +67,11 @@ function describeBattery(batteries: ReadonlyMap<string, Battery>): (type: string
 async function readMassBalance(readers: ReportReaders, subject: ReportSubject, directory: LedgerDirectory): Promise<Pick<ReportData, 'massBalance'>> {
   if (subject.massBalanceAccount === undefined) return {};
   const { statement, movements } = await readStatement(readers.auditor, subject.massBalanceAccount);
-  for (const runId of claimedRunIds(movements)) await directory.processRun(runId);
-  return { massBalance: buildMassBalance(statement, movements, await directory.facility(subject.massBalanceAccount.facilityId), directory.runs) };
+  const lots = new Map<string, MaterialLot>();
+  for (const runId of claimedRunIds(movements)) {
+    for (const input of (await directory.processRun(runId)).inputs) lots.set(input.lotId, await readers.auditor.getLot({ id: input.lotId }));
+  }
+  return { massBalance: buildMassBalance(statement, movements, await directory.facility(subject.massBalanceAccount.facilityId), directory.runs, lots) };
 }
 
 async function readPassport(readers: ReportReaders, subject: ReportSubject, upstream: TraceGraph): Promise<Pick<ReportData, 'passport' | 'recycledContent'>> {

@@ -54,10 +54,11 @@ export function describeOutputClaim(claim: OutputClaim): string {
     claim.runYield === undefined || claim.backedAtRunYieldGrams === undefined
       ? ''
       : ` The run's own yield (${factor(claim.runYield)}) would let it back ${formatMass(claim.backedAtRunYieldGrams)}.`;
+  const byElement = claim.byElement === undefined ? '' : ` By their ${humanize(claim.byElement.element).toLowerCase()} content the run's credited inputs back ${formatMass(claim.byElement.grams)} of its output.`;
   const declared = claim.runYield !== undefined && claim.runYield.inputGrams * claim.conversion.outputGrams !== claim.runYield.outputGrams * claim.conversion.inputGrams ? ' (declared)' : '';
   return (
     `${formatMass(claim.claimedGrams)} labelled on ${split}, debiting ${formatMass(claim.debitedGrams)} of credit at ${factor(claim.conversion)}${declared}. ` +
-    `At this factor the period's credit backs ${formatMass(claim.backedGrams)}.${atRun}`
+    `At this factor the period's credit backs ${formatMass(claim.backedGrams)}.${atRun}${byElement}`
   );
 }
 

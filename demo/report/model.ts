@@ -114,6 +114,11 @@ export interface OutputClaim {
   readonly backedGrams: number;
   /** Output the period's credit would back at the run's yield, rounded down. */
   readonly backedAtRunYieldGrams?: number;
+  /**
+   * Output the run's credited inputs back by the content of the output's main element (e.g. cobalt for cobalt
+   * sulfate): the output's mass times their share of the element the run took in, rounded down.
+   */
+  readonly byElement?: { readonly element: string; readonly grams: number };
 }
 
 /** A mass-balance statement for one facility, material and claim, as the ledger reports it. */

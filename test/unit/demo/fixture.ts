@@ -124,6 +124,7 @@ export function fixtureReport(): FullReportData {
           runYield: { inputGrams: 40_000_000, outputGrams: 36_000_000 },
           backedGrams: 20_000_000,
           backedAtRunYieldGrams: 22_500_000,
+          byElement: { element: 'COBALT', grams: 19_000_000 },
         },
       ],
     },

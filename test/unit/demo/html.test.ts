@@ -61,11 +61,12 @@ describe('renderReportHtml', () => {
     expect(html).not.to.include('recycled manganese');
   });
 
-  it('says what each claim on an output rests on: its factor, and what the credit backs at it and at the run’s yield', () => {
+  it('says what each claim on an output rests on: its factor, what the credit backs at it and at the run’s yield, and by element content', () => {
     const html = renderReportHtml(fixtureReport());
     expect(html).to.include(
       '9,876.542 kg labelled on fx-COSO4-0001-CO, split off output fx-COSO4-0001, debiting 12,345.678 kg of credit at 8.000 kg of output per 10.000 kg of input (declared). ' +
-        'At this factor the period&#39;s credit backs 20,000.000 kg. The run&#39;s own yield (36,000.000 kg of output per 40,000.000 kg of input) would let it back 22,500.000 kg.',
+        'At this factor the period&#39;s credit backs 20,000.000 kg. The run&#39;s own yield (36,000.000 kg of output per 40,000.000 kg of input) would let it back 22,500.000 kg. ' +
+        'By their cobalt content the run&#39;s credited inputs back 19,000.000 kg of its output.',
     );
   });
 

@@ -158,6 +158,7 @@ describe('demo scenario on the in-memory ledger', function () {
     expect(statement?.claims).to.have.length(1);
     expect(statement?.claims[0]).to.deep.include({ labelledLotId: id(certifiedCobaltSulfateKey), outputLotId: id('LOT-COSO4-KOK'), claimedGrams: backing.claimGrams, backedGrams: backing.claimGrams });
     expect(statement?.claims[0]?.backedAtRunYieldGrams).to.equal(backing.byMassGrams);
+    expect(statement?.claims[0]?.byElement, 'read from the run and its input lots').to.deep.equal({ element: 'COBALT', grams: backing.claimGrams });
     expect(backing.claimGrams).to.be.lessThan(backing.byMassGrams);
     expect(lines.some((l) => l.includes('by cobalt content it backs 73.872 kg'))).to.equal(true);
   });
