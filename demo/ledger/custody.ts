@@ -1,5 +1,5 @@
-import type { CustodyTransfer, Facility, MaterialLot, ProcessRun } from '../../chaincode/src/api';
-import { enumLabel } from '../report/format';
+import type { Battery, BatteryHandover, CustodyTransfer, Facility, MaterialLot, ProcessRun } from '../../chaincode/src/api';
+import { claimLabel, enumLabel } from '../report/format';
 import type { CustodyEvent } from '../report/model';
 import { creationFacilityId } from './directory';
 import type { LedgerReader } from './readerPort';
@@ -17,16 +17,36 @@ export async function readTransfers(reader: Pick<LedgerReader, 'listTransfers'>,
   return transfers;
 }
 
+/** Reads every handover a battery took part in: those its record's history names while they were open. */
+export async function readHandovers(reader: Pick<LedgerReader, 'getBatteryHistory' | 'getHandover'>, batteryId: string): Promise<BatteryHandover[]> {
+  const history = await reader.getBatteryHistory({ id: batteryId });
+  const ids = new Set(history.entries.flatMap((entry) => (entry.record?.pendingHandoverId === undefined ? [] : [entry.record.pendingHandoverId])));
+  const handovers: BatteryHandover[] = [];
+  for (const id of ids) {
+    handovers.push(await reader.getHandover({ id }));
+  }
+  return handovers;
+}
+
 function facilityName(facilities: ReadonlyMap<string, Facility>, id: string): string {
   const facility = facilities.get(id);
   return facility ? `${facility.name} (${facility.country})` : id;
 }
 
-function creationEvent(lot: MaterialLot, facilities: ReadonlyMap<string, Facility>, runs: ReadonlyMap<string, ProcessRun>): CustodyEvent {
-  const run = lot.origin.kind === 'TRANSFORMED' ? runs.get(lot.origin.processRunId) : undefined;
+/** What the timeline needs to name places: facilities, process runs, and where split lots were made. */
+export interface CustodyLookups {
+  readonly facilities: ReadonlyMap<string, Facility>;
+  readonly runs: ReadonlyMap<string, ProcessRun>;
+  readonly splitSites?: ReadonlyMap<string, string>;
+}
+
+function creationEvent(lot: MaterialLot, lookups: CustodyLookups): CustodyEvent {
+  const run = lot.origin.kind === 'TRANSFORMED' ? lookups.runs.get(lot.origin.processRunId) : undefined;
+  const labels = lot.origin.kind === 'SPLIT' && lot.claims.length > 0 ? ` (labelled ${lot.claims.map(claimLabel).join(', ')})` : '';
   const action =
-    lot.origin.kind === 'MINED' ? 'minted' : run ? `made by ${enumLabel(run.processKind).toLowerCase()}` : enumLabel(lot.origin.kind).toLowerCase();
-  return { at: lot.createdAt, subjectId: lot.id, action, to: facilityName(facilities, creationFacilityId(lot, runs)), grams: lot.initialMassGrams, txId: lot.txId };
+    lot.origin.kind === 'MINED' ? 'minted' : run ? `made by ${enumLabel(run.processKind).toLowerCase()}` : `${enumLabel(lot.origin.kind).toLowerCase()}${labels}`;
+  const at = facilityName(lookups.facilities, creationFacilityId(lot, lookups.runs, lookups.splitSites));
+  return { at: lot.createdAt, subjectId: lot.id, action, to: at, grams: lot.initialMassGrams, txId: lot.txId };
 }
 
 function transferEvents(transfer: CustodyTransfer, facilities: ReadonlyMap<string, Facility>): CustodyEvent[] {
@@ -44,16 +64,35 @@ function transferEvents(transfer: CustodyTransfer, facilities: ReadonlyMap<strin
   return [proposed, closed];
 }
 
+function batteryEvent(battery: Battery, facilities: ReadonlyMap<string, Facility>): CustodyEvent {
+  return { at: battery.createdAt, subjectId: battery.id, action: `issued (${enumLabel(battery.level).toLowerCase()})`, to: facilityName(facilities, battery.manufacturingFacilityId), grams: battery.massGrams, txId: battery.txId };
+}
+
+function handoverEvents(handover: BatteryHandover, facilities: ReadonlyMap<string, Facility>): CustodyEvent[] {
+  const kind = handover.kind === 'COLLECTION' ? 'collection' : 'handover';
+  const common = { subjectId: handover.batteryId, from: facilityName(facilities, handover.fromFacilityId), to: facilityName(facilities, handover.toFacilityId) };
+  const proposed: CustodyEvent = { ...common, at: handover.createdAt, action: `${kind} proposed` };
+  if (handover.status === 'PROPOSED') return [proposed];
+  return [proposed, { ...common, at: handover.updatedAt, action: `${kind} ${enumLabel(handover.status).toLowerCase()}`, txId: handover.txId }];
+}
+
 /**
- * The custody timeline of a set of lots, oldest first: when each was minted or made, and every shipment
- * proposed and received, with declared and weighed masses and the loss.
+ * The custody timeline of a set of lots and batteries, oldest first: when each lot was minted or made and each
+ * battery issued, every shipment proposed and received (declared and weighed masses, the loss), and every
+ * battery handover proposed and accepted.
  */
 export function buildCustodyTimeline(
   lots: readonly MaterialLot[],
   transfers: readonly CustodyTransfer[],
-  facilities: ReadonlyMap<string, Facility>,
-  runs: ReadonlyMap<string, ProcessRun>,
+  lookups: CustodyLookups,
+  batteries: readonly Battery[] = [],
+  handovers: readonly BatteryHandover[] = [],
 ): CustodyEvent[] {
-  const events = [...lots.map((lot) => creationEvent(lot, facilities, runs)), ...transfers.flatMap((t) => transferEvents(t, facilities))];
+  const events = [
+    ...lots.map((lot) => creationEvent(lot, lookups)),
+    ...transfers.flatMap((t) => transferEvents(t, lookups.facilities)),
+    ...batteries.map((b) => batteryEvent(b, lookups.facilities)),
+    ...handovers.flatMap((h) => handoverEvents(h, lookups.facilities)),
+  ];
   return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }

@@ -7,6 +7,8 @@ import { nodeKey, type TraceGraph } from './traceGraph';
 export interface FlowLookups {
   readonly facilities: ReadonlyMap<string, Facility>;
   readonly runs: ReadonlyMap<string, ProcessRun>;
+  /** Where split lots were made, by lot id. */
+  readonly splitSites?: ReadonlyMap<string, string>;
   /** The facility a non-lot record (a battery) was made at, and the mass it still holds in use, by `type:id`. */
   readonly describe?: (type: string, id: string) => { facilityId: string; inUseGrams?: number } | undefined;
 }
@@ -98,7 +100,7 @@ export function buildMassFlows(graph: TraceGraph, lookups: FlowLookups): MassFlo
 /** The facility a record of the graph belongs to in the flows: where a lot was made, a process ran, a battery was built. */
 function recordFacilityId(graph: TraceGraph, lookups: FlowLookups, type: string, id: string): string | undefined {
   const lot = graph.nodes.get(nodeKey(type, id))?.lot;
-  if (lot) return creationFacilityId(lot, lookups.runs);
+  if (lot) return creationFacilityId(lot, lookups.runs, lookups.splitSites);
   if (type === RECORD_TYPES.processRun) return lookups.runs.get(id)?.facilityId;
   return lookups.describe?.(type, id)?.facilityId;
 }

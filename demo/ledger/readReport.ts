@@ -1,10 +1,10 @@
-import { RECORD_TYPES, type AccountRef, type Battery, type MaterialLot } from '../../chaincode/src/api';
-import { enumLabel } from '../report/format';
+import { RECORD_TYPES, type AccountRef, type Battery, type BatteryHandover, type CustodyTransfer, type MaterialLot } from '../../chaincode/src/api';
+import { claimLabel, enumLabel, formatMass } from '../report/format';
 import type { ReportData } from '../report/model';
-import { buildCustodyTimeline, readTransfers } from './custody';
+import { buildCustodyTimeline, readHandovers, readTransfers } from './custody';
 import { createDirectory, loadLotContext, type LedgerDirectory } from './directory';
 import { buildMassFlows } from './flows';
-import { buildMassBalance, readStatement } from './massBalance';
+import { buildMassBalance, claimedRunIds, readStatement } from './massBalance';
 import { comparePassports } from './passport';
 import type { LedgerReader } from './readerPort';
 import { buildRecycledContent } from './recycled';
@@ -55,7 +55,11 @@ function describeBattery(batteries: ReadonlyMap<string, Battery>): (type: string
       facilityId: battery.manufacturingFacilityId,
       massGrams: battery.massGrams,
       inUseGrams: inService ? battery.massGrams : 0,
-      details: [enumLabel(battery.status).toLowerCase(), `${(battery.carbonFootprint.totalGramsCo2e / 1000).toFixed(1)} kg CO2e`],
+      details: [
+        enumLabel(battery.status).toLowerCase(),
+        `${(battery.carbonFootprint.totalGramsCo2e / 1000).toFixed(1)} kg CO2e`,
+        ...battery.claims.map((c) => `label: ${formatMass(c.massGrams)} ${claimLabel(c.claim)}`),
+      ],
     };
   };
 }
@@ -63,7 +67,11 @@ function describeBattery(batteries: ReadonlyMap<string, Battery>): (type: string
 async function readMassBalance(readers: ReportReaders, subject: ReportSubject, directory: LedgerDirectory): Promise<Pick<ReportData, 'massBalance'>> {
   if (subject.massBalanceAccount === undefined) return {};
   const { statement, movements } = await readStatement(readers.auditor, subject.massBalanceAccount);
-  return { massBalance: buildMassBalance(statement, movements, await directory.facility(subject.massBalanceAccount.facilityId)) };
+  const lots = new Map<string, MaterialLot>();
+  for (const runId of claimedRunIds(movements)) {
+    for (const input of (await directory.processRun(runId)).inputs) lots.set(input.lotId, await readers.auditor.getLot({ id: input.lotId }));
+  }
+  return { massBalance: buildMassBalance(statement, movements, await directory.facility(subject.massBalanceAccount.facilityId), directory.runs, lots) };
 }
 
 async function readPassport(readers: ReportReaders, subject: ReportSubject, upstream: TraceGraph): Promise<Pick<ReportData, 'passport' | 'recycledContent'>> {
@@ -78,11 +86,22 @@ async function readPassport(readers: ReportReaders, subject: ReportSubject, upst
   };
 }
 
+/** Custody transfers of the upstream lots (the timeline) and of split lots anywhere (where they were split). */
+async function readCustody(reader: LedgerReader, upstreamLots: readonly MaterialLot[], otherLots: readonly MaterialLot[]): Promise<CustodyTransfer[]> {
+  const upstreamIds = new Set(upstreamLots.map((lot) => lot.id));
+  const splitElsewhere = otherLots.filter((lot) => lot.origin.kind === 'SPLIT' && !upstreamIds.has(lot.id));
+  return (await Promise.all([...upstreamLots, ...splitElsewhere].map((lot) => readTransfers(reader, lot.id)))).flat();
+}
+
+async function readBatteryCustody(reader: LedgerReader, batteries: readonly Battery[]): Promise<BatteryHandover[]> {
+  return (await Promise.all(batteries.map((battery) => readHandovers(reader, battery.id)))).flat();
+}
+
 /**
  * Builds the report from ledger reads only: the traced battery's passport in two access tiers and its record's
  * recycled content, its upstream trace, the downstream traces of the run's mined lots (mass flows), every
- * facility, process run and battery they name, the custody transfers of every lot upstream, and a
- * mass-balance statement with its movements.
+ * facility (with its attestations), process run and battery they name, the custody transfers of every lot and
+ * the handovers of every battery upstream, and a mass-balance statement with its movements.
  * @param readers - SDK clients of the organisations that read
  * @param subject - the ids the report is about
  * @param now - the report's timestamp
@@ -95,13 +114,16 @@ export async function readReport(readers: ReportReaders, subject: ReportSubject,
     await Promise.all(subject.sourceLotIds.map((id) => readTraceGraph(reader, 'downstream', { type: RECORD_TYPES.lot, id }))),
   );
   const upstreamLots = lotsOf(upstream);
+  const transfers = await readCustody(reader, upstreamLots, lotsOf(downstream));
+  directory.noteSplitSites([...upstreamLots, ...lotsOf(downstream)], transfers);
   const runIds = [...upstream.nodes.values(), ...downstream.nodes.values()].filter((n) => n.type === RECORD_TYPES.processRun).map((n) => n.id);
   await loadLotContext(directory, [...upstreamLots, ...lotsOf(downstream)], runIds);
   const batteries = await readBatteries(reader, [upstream, downstream]);
   for (const battery of batteries.values()) await directory.facility(battery.manufacturingFacilityId);
-  const transfers = (await Promise.all(upstreamLots.map((lot) => readTransfers(reader, lot.id)))).flat();
-  const describe = describeBattery(batteries);
-  const lookups = { facilities: directory.facilities, runs: directory.runs, describe };
+  const upstreamBatteries = [...batteries.values()].filter((b) => upstream.nodes.has(`${RECORD_TYPES.battery}:${b.id}`));
+  const handovers = await readBatteryCustody(reader, upstreamBatteries);
+  for (const handover of handovers) await directory.facility(handover.toFacilityId);
+  const lookups = { facilities: directory.facilities, runs: directory.runs, splitSites: directory.splitSites, attestations: directory.facilityAttestations, describe: describeBattery(batteries) };
   return {
     title: 'battery-trace — from mine to recycler and back',
     generatedAt: now.toISOString(),
@@ -110,7 +132,7 @@ export async function readReport(readers: ReportReaders, subject: ReportSubject,
     ...(await readPassport(readers, subject, upstream)),
     ...(await readMassBalance(readers, subject, directory)),
     trace: buildUpstreamTree(upstream, lookups),
-    custody: buildCustodyTimeline(upstreamLots, transfers, directory.facilities, directory.runs),
+    custody: buildCustodyTimeline(upstreamLots, transfers.filter((t) => upstream.nodes.has(`${RECORD_TYPES.lot}:${t.lotId}`)), lookups, upstreamBatteries, handovers),
     flows: buildMassFlows(downstream, lookups),
   };
 }

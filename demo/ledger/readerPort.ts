@@ -1,17 +1,21 @@
 import type {
+  Attestation,
   Battery,
+  BatteryHandover,
   ByIdRequest,
-  GetStatementRequest,
-  ListMovementsRequest,
-  MassBalanceMovement,
-  MassBalanceStatement,
-  PassportView,
   CustodyTransfer,
   Facility,
+  GetStatementRequest,
+  ListAttestationsBySubjectRequest,
+  ListMovementsRequest,
   ListTransfersByLotRequest,
+  MassBalanceMovement,
+  MassBalanceStatement,
   MaterialLot,
   Page,
+  PassportView,
   ProcessRun,
+  RecordHistory,
   TraceRequest,
   TraceResult,
 } from '../../chaincode/src/api';
@@ -22,12 +26,15 @@ import type {
  */
 export interface LedgerReader {
   getFacility(request: ByIdRequest): Promise<Facility>;
+  listAttestations(request: ListAttestationsBySubjectRequest): Promise<Page<Attestation>>;
   getLot(request: ByIdRequest): Promise<MaterialLot>;
   getProcessRun(request: ByIdRequest): Promise<ProcessRun>;
   traceUpstream(request: TraceRequest): Promise<TraceResult>;
   traceDownstream(request: TraceRequest): Promise<TraceResult>;
   listTransfers(request: ListTransfersByLotRequest): Promise<Page<CustodyTransfer>>;
   getBattery(request: ByIdRequest): Promise<Battery>;
+  getBatteryHistory(request: ByIdRequest): Promise<RecordHistory<Battery>>;
+  getHandover(request: ByIdRequest): Promise<BatteryHandover>;
   getPassport(request: ByIdRequest): Promise<PassportView>;
   getStatement(request: GetStatementRequest): Promise<MassBalanceStatement>;
   listMovements(request: ListMovementsRequest): Promise<Page<MassBalanceMovement>>;

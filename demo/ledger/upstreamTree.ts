@@ -1,5 +1,5 @@
-import { RECORD_TYPES, type Facility, type MaterialLot, type ProcessRun } from '../../chaincode/src/api';
-import { enumLabel, formatMass } from '../report/format';
+import { ELEMENTS, RECORD_TYPES, type Attestation, type Element, type Facility, type MaterialLot, type ProcessRun } from '../../chaincode/src/api';
+import { claimLabel, enumLabel, formatMass } from '../report/format';
 import type { TraceNode } from '../report/model';
 import { creationFacilityId, facilityRef } from './directory';
 import { nodeKey, type TraceGraph } from './traceGraph';
@@ -8,24 +8,61 @@ import { nodeKey, type TraceGraph } from './traceGraph';
 export interface TreeLookups {
   readonly facilities: ReadonlyMap<string, Facility>;
   readonly runs: ReadonlyMap<string, ProcessRun>;
+  /** Auditors' attestations of each facility, by facility id: what certifies its claims. */
+  readonly attestations?: ReadonlyMap<string, readonly Attestation[]>;
+  /** Where split lots were made, by lot id. */
+  readonly splitSites?: ReadonlyMap<string, string>;
   /** Title and facts of non-lot nodes (batteries), by `type:id`. */
   readonly describe?: (type: string, id: string) => { title: string; facilityId?: string; massGrams?: number; details?: string[] } | undefined;
 }
 
-function certificationsOf(facility: Facility | undefined, at: string): string[] {
-  return (facility?.certifications ?? [])
-    .filter((c) => c.validFrom <= at && at <= c.validUntil)
-    .map((c) => `${c.scheme} ${c.certificateId} (valid to ${c.validUntil.slice(0, 10)})`);
+const SYMBOLS: Readonly<Record<Element, string>> = { COBALT: 'Co', LITHIUM: 'Li', NICKEL: 'Ni', MANGANESE: 'Mn', GRAPHITE: 'C (graphite)', LEAD: 'Pb' };
+
+/**
+ * What certifies a facility at a time: the auditors' attestations in force then (only these count for claims),
+ * and the certifications it declares itself that no attestation covers, marked as such.
+ */
+export function certificationsOf(facility: Facility | undefined, attestations: readonly Attestation[], at: string): string[] {
+  const inForce = attestations.filter((a) => a.validFrom <= at && at < a.validUntil);
+  const attested = inForce.map((a) => {
+    const claims = a.claims.length === 0 ? '' : `: ${a.claims.map(claimLabel).join(', ')}`;
+    return `attested ${a.scheme} ${a.result} (valid to ${a.validUntil.slice(0, 10)})${claims}`;
+  });
+  const declared = (facility?.certifications ?? [])
+    .filter((c) => c.validFrom <= at && at <= c.validUntil && !inForce.some((a) => a.scheme === c.scheme))
+    .map((c) => `declared ${c.scheme} ${c.certificateId}, not attested`);
+  return [...attested, ...declared];
+}
+
+/** A lot's element content as a line, e.g. `Ni 48.00 %, Co 6.00 % (ICP-OES)`. */
+export function elementContentText(lot: Pick<MaterialLot, 'elementContent' | 'assay'>): string | undefined {
+  const parts = ELEMENTS.filter((e) => (lot.elementContent[e] ?? 0) > 0).map((e) => `${SYMBOLS[e]} ${((lot.elementContent[e] ?? 0) / 100).toFixed(2)} %`);
+  if (parts.length === 0) return undefined;
+  const basis = lot.assay === undefined ? 'reference composition' : (lot.assay.method ?? 'assay');
+  return `${parts.join(', ')} (${basis})`;
+}
+
+function runDetails(run: ProcessRun): string[] {
+  const claims = (verb: string, entries: ProcessRun['credited']): string[] =>
+    entries.map((entry) => `input ${entry.lotId}: ${formatMass(entry.massGrams)} ${claimLabel(entry.claim)} ${verb}`);
+  return [
+    `${enumLabel(run.processKind).toLowerCase()}, ${formatMass(run.lossGrams)} process loss` +
+      (run.processEmissionsGramsCo2e === undefined ? '' : `, process emissions ${(run.processEmissionsGramsCo2e / 1000).toLocaleString('en-GB', { maximumFractionDigits: 3 })} kg CO2e`),
+    ...claims('credited to the facility', run.credited),
+    ...claims('lapsed (no attestation)', run.lapsed),
+  ];
 }
 
 function lotDetails(lot: MaterialLot, runs: ReadonlyMap<string, ProcessRun>): string[] {
-  const details: string[] = [];
   const run = lot.origin.kind === 'TRANSFORMED' ? runs.get(lot.origin.processRunId) : undefined;
-  if (run) details.push(`${enumLabel(run.processKind).toLowerCase()}, ${formatMass(run.lossGrams)} process loss`);
-  if (lot.assay) details.push(`assay ${(lot.assay.contentBasisPoints / 100).toFixed(2)} %${lot.assay.method ? ` (${lot.assay.method})` : ''}`);
-  if (lot.carbonIntensity !== undefined) details.push(`${(lot.carbonIntensity / 1000).toFixed(1)} kg CO2e/kg`);
-  details.push(`custody model: ${enumLabel(lot.custodyModel).toLowerCase()}`);
-  return details;
+  const content = elementContentText(lot);
+  return [
+    ...(run ? runDetails(run) : []),
+    ...(lot.origin.kind === 'SPLIT' ? [`split off ${lot.origin.parentLotId}`] : []),
+    ...(content === undefined ? [] : [content]),
+    ...(lot.carbonIntensityMgPerKg === undefined ? ['carbon intensity unknown'] : [`${(lot.carbonIntensityMgPerKg / 1_000_000).toFixed(2)} kg CO2e/kg`]),
+    `custody model: ${enumLabel(lot.custodyModel).toLowerCase()}`,
+  ];
 }
 
 function siteNode(lot: MaterialLot, lookups: TreeLookups): TraceNode | undefined {
@@ -39,14 +76,14 @@ function siteNode(lot: MaterialLot, lookups: TreeLookups): TraceNode | undefined
     usedGrams: lot.initialMassGrams,
     ...(facility ? { facility: facilityRef(facility) } : {}),
     ...(extracted === undefined ? {} : { date: extracted }),
-    certifications: certificationsOf(facility, lot.createdAt),
+    certifications: certificationsOf(facility, lookups.attestations?.get(lot.origin.facilityId) ?? [], lot.createdAt),
     details: extracted === undefined ? [] : [`extracted from ${extracted}`],
     children: [],
   };
 }
 
 function lotNode(lot: MaterialLot, usedGrams: number | undefined, children: TraceNode[], lookups: TreeLookups): TraceNode {
-  const facility = lookups.facilities.get(creationFacilityId(lot, lookups.runs));
+  const facility = lookups.facilities.get(creationFacilityId(lot, lookups.runs, lookups.splitSites));
   const site = siteNode(lot, lookups);
   return {
     id: lot.id,
@@ -56,7 +93,7 @@ function lotNode(lot: MaterialLot, usedGrams: number | undefined, children: Trac
     ...(usedGrams === undefined ? {} : { usedGrams }),
     ...(facility ? { facility: facilityRef(facility) } : {}),
     date: lot.createdAt,
-    certifications: lot.claims.map((c) => `claim: ${enumLabel(c).toLowerCase()}`),
+    certifications: lot.claims.map((c) => `label: ${claimLabel(c)}`),
     details: lotDetails(lot, lookups.runs),
     children: site ? [...children, site] : children,
   };

@@ -111,3 +111,18 @@ export function enumLabel(value: string): string {
     })
     .join(' ');
 }
+
+const CLAIM_LABELS: Readonly<Record<string, string>> = {
+  CERTIFIED_ORIGIN: 'certified origin',
+  CONFLICT_FREE: 'conflict-free',
+  PRE_CONSUMER_RECYCLED: 'pre-consumer recycled',
+  POST_CONSUMER_RECYCLED: 'post-consumer recycled',
+};
+
+/**
+ * A claim (sustainability characteristic) in words.
+ * @example claimLabel('POST_CONSUMER_RECYCLED') // 'post-consumer recycled'
+ */
+export function claimLabel(claim: string): string {
+  return CLAIM_LABELS[claim] ?? enumLabel(claim).toLowerCase();
+}

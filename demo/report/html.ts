@@ -1,4 +1,4 @@
-import { escapeHtml, formatMass, formatPercent, formatTime } from './format';
+import { claimLabel, escapeHtml, formatMass, formatPercent, formatTime, humanize } from './format';
 import { renderCustodySection, renderMassBalanceSection, renderPassportSection, renderRecycledSection } from './htmlSections';
 import type { ReportData } from './model';
 import { flowImbalances, layoutSankey } from './sankeyLayout';
@@ -11,8 +11,13 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
 
 function renderCards(data: ReportData): string {
   const cards = [
-    ...(data.recycledContent?.shares ?? []).map((s) => ({ figure: formatPercent(s.sharePercent), label: `recycled ${s.element}` })),
-    ...(data.massBalance ? [{ figure: formatMass(data.massBalance.balanceGrams), label: `mass-balance credit left (${data.massBalance.claim})` }] : []),
+    ...(data.recycledContent?.shares ?? []).filter((s) => s.regulated).map((s) => ({ figure: formatPercent(s.sharePercent), label: `recycled ${humanize(s.element).toLowerCase()}` })),
+    ...(data.massBalance
+      ? [
+          { figure: formatMass(data.massBalance.claims.reduce((sum, c) => sum + c.claimedGrams, 0)), label: `claimed ${claimLabel(data.massBalance.claim)} on outputs` },
+          { figure: formatMass(data.massBalance.balanceGrams), label: `mass-balance credit left (${claimLabel(data.massBalance.claim)})` },
+        ]
+      : []),
     { figure: formatMass(data.trace.massGrams ?? 0), label: `${data.trace.title} traced` },
     { figure: String(data.custody.length), label: 'custody events on the timeline' },
   ];

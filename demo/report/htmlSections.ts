@@ -1,5 +1,5 @@
-import { escapeHtml, formatMass, formatPercent, formatTime, humanize } from './format';
-import type { CustodyEvent, MassBalanceStatement, PassportComparison, PassportField, RecycledContent } from './model';
+import { claimLabel, escapeHtml, formatMass, formatPercent, formatTime, humanize } from './format';
+import type { CustodyEvent, MassBalanceStatement, OutputClaim, PassportComparison, PassportField, RecycledContent, RecycledShare } from './model';
 
 function cell(text: string, cls = ''): string {
   return `<td${cls === '' ? '' : ` class="${cls}"`}>${escapeHtml(text)}</td>`;
@@ -43,7 +43,26 @@ export function renderPassportSection(passport: PassportComparison): string {
   );
 }
 
-/** The mass-balance statement: the summary figures, a reconciliation check, and every entry. */
+/**
+ * What one claim on an output rests on, in a sentence: the output labelled, the credit it used at its factor,
+ * and what the period's credit backs at that factor and at the run's own yield.
+ */
+export function describeOutputClaim(claim: OutputClaim): string {
+  const factor = (f: OutputClaim['conversion']): string => `${formatMass(f.outputGrams)} of output per ${formatMass(f.inputGrams)} of input`;
+  const split = claim.labelledLotId === claim.outputLotId ? `output ${claim.outputLotId}` : `${claim.labelledLotId}, split off output ${claim.outputLotId}`;
+  const atRun =
+    claim.runYield === undefined || claim.backedAtRunYieldGrams === undefined
+      ? ''
+      : ` The run's own yield (${factor(claim.runYield)}) would let it back ${formatMass(claim.backedAtRunYieldGrams)}.`;
+  const byElement = claim.byElement === undefined ? '' : ` By their ${humanize(claim.byElement.element).toLowerCase()} content the run's credited inputs back ${formatMass(claim.byElement.grams)} of its output.`;
+  const declared = claim.runYield !== undefined && claim.runYield.inputGrams * claim.conversion.outputGrams !== claim.runYield.outputGrams * claim.conversion.inputGrams ? ' (declared)' : '';
+  return (
+    `${formatMass(claim.claimedGrams)} labelled on ${split}, debiting ${formatMass(claim.debitedGrams)} of credit at ${factor(claim.conversion)}${declared}. ` +
+    `At this factor the period's credit backs ${formatMass(claim.backedGrams)}.${atRun}${byElement}`
+  );
+}
+
+/** The mass-balance statement: the summary figures, a reconciliation check, every entry and what each claim rests on. */
 export function renderMassBalanceSection(statement: MassBalanceStatement): string {
   const expected = statement.openingGrams + statement.creditedGrams - statement.debitedGrams;
   const check =
@@ -53,39 +72,55 @@ export function renderMassBalanceSection(statement: MassBalanceStatement): strin
   const entries = statement.entries.map(
     (e) => `<tr>${cell(formatTime(e.at))}${cell(e.kind)}${numCell(e.grams)}<td><code>${escapeHtml(e.reference)}</code></td>${cell(e.note)}</tr>`,
   );
+  const claims = statement.claims.length === 0 ? '' : `<h3>What the claims rest on</h3><ul>${statement.claims.map((c) => `<li>${escapeHtml(describeOutputClaim(c))}</li>`).join('')}</ul>`;
   return (
     `<section id="mass-balance"><h2>Mass-balance statement</h2>` +
     `<p><strong>${escapeHtml(statement.facility.name)}</strong> (${escapeHtml(statement.facility.country)}, <code>${escapeHtml(statement.facility.id)}</code>) · ` +
     `material <strong>${escapeHtml(humanize(statement.material))}</strong> · claim <strong>${escapeHtml(humanize(statement.claim))}</strong> · period ${escapeHtml(statement.period)}</p>` +
-    `<table class="mb-summary"><tr><th>Opening</th><th>Credited</th><th>Debited (claimed on outputs)</th><th>Balance</th></tr>` +
+    `<table class="mb-summary"><tr><th>Opening</th><th>Credited (labelled input consumed)</th><th>Debited (claimed on outputs)</th><th>Balance</th></tr>` +
     `<tr>${numCell(statement.openingGrams)}${numCell(statement.creditedGrams)}${numCell(statement.debitedGrams)}${numCell(statement.balanceGrams)}</tr></table>` +
     check +
     `<h3>Entries</h3><table><thead><tr><th>Time (UTC)</th><th>Kind</th><th class="num">Grams</th><th>Reference</th><th>Note</th></tr></thead>` +
     `<tbody>${entries.join('')}</tbody></table>` +
-    `<p class="muted">Claims resting on mass balance are not physically traced: the account shows certified input credited on receipt and debited when an output carries the claim.</p></section>`
+    claims +
+    `<p class="muted">Claims resting on mass balance are not physically traced: a labelled lot's mass is credited when the facility consumes it, ` +
+    `and debited when a claim labels an output, by the output over the conversion factor, so that no certified gram backs two claims.</p></section>`
   );
 }
 
-/** The recycled-content shares with bars, their sources and the method. */
+/** The regulation's minimum shares of an element, as a cell's text (e.g. `16 % (2031), 26 % (2036)`). */
+export function minimumsText(share: RecycledShare): string {
+  if (!share.regulated) return 'not regulated';
+  return share.minimums.map((m) => `${m.percent} % (${m.from.slice(0, 4)})`).join(', ');
+}
+
+/** The recycled-content shares with bars, the regulation's minimums, their sources, the method and the battery's labels. */
 export function renderRecycledSection(content: RecycledContent): string {
   const shares = content.shares.map((s) => {
     const width = Math.max(0, Math.min(100, s.sharePercent));
     return (
-      `<tr>${cell(humanize(s.element))}<td class="num"><strong>${escapeHtml(formatPercent(s.sharePercent))}</strong></td>` +
+      `<tr${s.regulated ? '' : ' class="muted"'}>${cell(humanize(s.element))}<td class="num"><strong>${escapeHtml(formatPercent(s.sharePercent))}</strong></td>` +
       `<td><span class="bar"><span style="width:${width.toFixed(2)}%"></span></span></td>` +
-      `${numCell(s.recycledGrams)}${numCell(s.totalGrams)}${numCell(s.preConsumerGrams)}${numCell(s.postConsumerGrams)}</tr>`
+      `${cell(minimumsText(s))}${numCell(s.recycledGrams)}${numCell(s.totalGrams)}${numCell(s.preConsumerGrams)}${numCell(s.postConsumerGrams)}</tr>`
     );
   });
+  const absent = content.regulatedAbsent.length === 0 ? '' : `<p class="muted">Regulated elements this battery holds none of: ${escapeHtml(content.regulatedAbsent.map(humanize).join(', '))}.</p>`;
   const sources = content.sources.map(
     (s) => `<tr><td><code>${escapeHtml(s.lotId)}</code></td>${cell(humanize(s.material))}${cell(humanize(s.element))}${numCell(s.grams)}${cell(s.origin)}</tr>`,
   );
+  const labels =
+    content.claims.length === 0
+      ? 'The battery carries no claim labels: labelled inputs became mass-balance credit where they were consumed, and none of its inputs was claimed again.'
+      : `Claim labels the battery carries (mass balance): ${content.claims.map((c) => `${claimLabel(c.claim)} on ${formatMass(c.grams)}`).join('; ')}.`;
   return (
     `<section id="recycled"><h2>Recycled content of <code>${escapeHtml(content.batteryId)}</code></h2>` +
-    `<table><thead><tr><th>Element</th><th class="num">Share</th><th></th><th class="num">Recycled</th><th class="num">Total in battery</th>` +
+    `<table><thead><tr><th>Element</th><th class="num">Share</th><th></th><th>EU minimum (Art. 8)</th><th class="num">Recycled</th><th class="num">Total in battery</th>` +
     `<th class="num">Pre-consumer</th><th class="num">Post-consumer</th></tr></thead><tbody>${shares.join('')}</tbody></table>` +
+    absent +
     `<h3>How it was computed</h3><p>${escapeHtml(content.method)}</p>` +
     `<table><thead><tr><th>Recovered lot</th><th>Material</th><th>Element</th><th class="num">Contributed</th><th>Recovered from</th></tr></thead>` +
-    `<tbody>${sources.join('')}</tbody></table></section>`
+    `<tbody>${sources.join('')}</tbody></table>` +
+    `<h3>Claim labels</h3><p>${escapeHtml(labels)}</p></section>`
   );
 }
 

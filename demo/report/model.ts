@@ -90,6 +90,37 @@ export interface MassBalanceEntry {
   readonly note: string;
 }
 
+/** Grams of output per grams of input. */
+export interface ConversionFactor {
+  readonly inputGrams: number;
+  readonly outputGrams: number;
+}
+
+/** A claim booked on a transformation output against the account, and what the account's credit backs. */
+export interface OutputClaim {
+  /** The lot that carries the label: the output itself, or the part split off it. */
+  readonly labelledLotId: string;
+  readonly outputLotId: string;
+  readonly processRunId: string;
+  /** Output grams labelled. */
+  readonly claimedGrams: number;
+  /** Input credit the claim used. */
+  readonly debitedGrams: number;
+  /** The factor the claim was booked at. */
+  readonly conversion: ConversionFactor;
+  /** The run's own yield, over all its inputs and outputs (the most a claim may use). */
+  readonly runYield?: ConversionFactor;
+  /** Output the period's credit (opening and credited) backs at the claim's factor, rounded down. */
+  readonly backedGrams: number;
+  /** Output the period's credit would back at the run's yield, rounded down. */
+  readonly backedAtRunYieldGrams?: number;
+  /**
+   * Output the run's credited inputs back by the content of the output's main element (e.g. cobalt for cobalt
+   * sulfate): the output's mass times their share of the element the run took in, rounded down.
+   */
+  readonly byElement?: { readonly element: string; readonly grams: number };
+}
+
 /** A mass-balance statement for one facility, material and claim, as the ledger reports it. */
 export interface MassBalanceStatement {
   readonly facility: FacilityRef;
@@ -105,12 +136,25 @@ export interface MassBalanceStatement {
   /** Balance the ledger reports at the end of the statement. */
   readonly balanceGrams: number;
   readonly entries: readonly MassBalanceEntry[];
+  /** The claims on outputs the debits booked, with what the credit backs. */
+  readonly claims: readonly OutputClaim[];
+}
+
+/** A minimum recycled share set by regulation from a date. */
+export interface RecycledMinimum {
+  /** ISO 8601 date from which it applies. */
+  readonly from: string;
+  readonly percent: number;
 }
 
 /** Recycled content of one element in a battery. */
 export interface RecycledShare {
-  /** Element, e.g. `cobalt`. */
+  /** Element, e.g. `COBALT`. */
   readonly element: string;
+  /** Whether the EU Battery Regulation (Art. 8) sets minimum recycled shares for it. */
+  readonly regulated: boolean;
+  /** Its minimum shares (empty for elements the regulation does not set). */
+  readonly minimums: readonly RecycledMinimum[];
   /** Grams of the element in the battery, by provenance. */
   readonly totalGrams: number;
   /** Grams of it that came from recovered (recycled) lots. */
@@ -128,10 +172,17 @@ export interface RecycledSource {
   readonly lotId: string;
   readonly material: string;
   readonly element: string;
-  /** Grams of the element this lot contributed to the battery. */
+  /** Grams of the element this lot contributed to the battery, by provenance (rounded down). */
   readonly grams: number;
   /** Where it was recovered from, e.g. `battery PACK-0002 via black mass BM-1`. */
   readonly origin: string;
+}
+
+/** Labelled mass a battery consumed, per claim (mass balance), as its record states it. */
+export interface BatteryClaimLine {
+  /** Claim, e.g. `POST_CONSUMER_RECYCLED`. */
+  readonly claim: string;
+  readonly grams: number;
 }
 
 /** Recycled-content shares of one battery and how they were computed. */
@@ -139,8 +190,13 @@ export interface RecycledContent {
   readonly batteryId: string;
   /** How the ledger computes the shares, in one or two sentences. */
   readonly method: string;
+  /** Regulated elements first, each with its minimums; then the other conserved elements the battery holds. */
   readonly shares: readonly RecycledShare[];
+  /** Regulated elements the battery holds none of (e.g. lead in a lithium-ion battery). */
+  readonly regulatedAbsent: readonly string[];
   readonly sources: readonly RecycledSource[];
+  /** Claim labels the battery carries (labelled mass consumed where the plant was attested); none is normal. */
+  readonly claims: readonly BatteryClaimLine[];
 }
 
 /** One event of a custody timeline. */

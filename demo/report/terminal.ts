@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
-import { formatMass, formatPercent, formatTime, humanize } from './format';
-import { passportRows } from './htmlSections';
+import { claimLabel, formatMass, formatPercent, formatTime, humanize } from './format';
+import { describeOutputClaim, minimumsText, passportRows } from './htmlSections';
 import type { MassBalanceStatement, PassportComparison, RecycledContent, ReportData, TraceNode } from './model';
 
 const PLAIN = { head: [] as string[], border: [] as string[] };
@@ -43,10 +43,18 @@ function recycledTable(content: RecycledContent): string {
   const rows = content.shares.map((s) => [
     humanize(s.element),
     formatPercent(s.sharePercent),
+    minimumsText(s),
     formatMass(s.recycledGrams),
     formatMass(s.totalGrams),
   ]);
-  return table(['Element', 'Recycled share', 'Recycled', 'Total in battery'], rows, [1, 2, 3]);
+  return table(['Element', 'Recycled share', 'EU minimum (Art. 8)', 'Recycled', 'Total in battery'], rows, [1, 3, 4]);
+}
+
+function recycledNotes(content: RecycledContent): string[] {
+  return [
+    ...(content.regulatedAbsent.length > 0 ? [`Regulated elements not in the battery: ${content.regulatedAbsent.map(humanize).join(', ')}`] : []),
+    content.claims.length === 0 ? 'Claim labels: none' : `Claim labels: ${content.claims.map((c) => `${claimLabel(c.claim)} on ${formatMass(c.grams)}`).join('; ')}`,
+  ];
 }
 
 function massBalanceTable(mb: MassBalanceStatement): string {
@@ -65,7 +73,8 @@ function custodyTable(data: ReportData, limit: number): string {
 
 /**
  * The terminal summary of a report: passport tiers side by side, the upstream trace as a text tree, recycled
- * content, the mass-balance statement and the latest custody events, as plain-text tables.
+ * content against the regulation's minimums, the mass-balance statement with what its claims rest on, and the
+ * latest custody events, as plain-text tables.
  * @param data - the report content
  * @param options - `custodyLimit`: how many of the latest custody events to list (default 12)
  * @returns text ready to print
@@ -80,8 +89,10 @@ export function renderTerminalSummary(data: ReportData, options: { custodyLimit?
     `Upstream trace of ${data.trace.id}`,
     ...traceText(data.trace),
     '',
-    ...(data.recycledContent ? [`Recycled content of ${data.recycledContent.batteryId}`, recycledTable(data.recycledContent), ''] : []),
-    ...(data.massBalance ? [`Mass-balance statement (${data.massBalance.period})`, massBalanceTable(data.massBalance), ''] : []),
+    ...(data.recycledContent ? [`Recycled content of ${data.recycledContent.batteryId}`, recycledTable(data.recycledContent), ...recycledNotes(data.recycledContent), ''] : []),
+    ...(data.massBalance
+      ? [`Mass-balance statement (${data.massBalance.period})`, massBalanceTable(data.massBalance), ...data.massBalance.claims.map((c) => `Claim: ${describeOutputClaim(c)}`), '']
+      : []),
     `Custody timeline${hidden}`,
     custodyTable(data, limit),
   ].join('\n');

@@ -24,7 +24,10 @@ export interface FacilitySpec {
   readonly country: CountryCode;
   readonly latitude: number;
   readonly longitude: number;
-  /** Certification the owner declares (and the auditor attests), if any. */
+  /**
+   * Certification the owner declares and the auditor attests, if any. Only the auditor's attestation counts for
+   * claims; the declaration is informational.
+   */
   readonly certification?: CertificationSpec;
 }
 
@@ -67,7 +70,16 @@ export const facilities = {
   lithiumCarbonatePlant: { key: 'REF-CL-LNE', org: 'mining', kind: 'REFINERY', name: 'La Negra lithium carbonate plant', country: 'CL', latitude: -23.75, longitude: -70.3167 },
   nickelRefinery: { key: 'REF-ID-HPL', org: 'mining', kind: 'REFINERY', name: 'Morowali HPAL nickel sulfate plant', country: 'ID', latitude: -2.8167, longitude: 122.1667 },
   manganeseRefinery: { key: 'REF-ZA-NEL', org: 'mining', kind: 'REFINERY', name: 'Nelspruit manganese sulfate plant', country: 'ZA', latitude: -25.4753, longitude: 30.9694 },
-  cathodePlant: { key: 'CAM-FI-HAM', org: 'manufacturing', kind: 'CAM_PLANT', name: 'Hamina cathode materials plant', country: 'FI', latitude: 60.5697, longitude: 27.1981 },
+  cathodePlant: {
+    key: 'CAM-FI-HAM',
+    org: 'manufacturing',
+    kind: 'CAM_PLANT',
+    name: 'Hamina cathode materials plant',
+    country: 'FI',
+    latitude: 60.5697,
+    longitude: 27.1981,
+    certification: { scheme: 'ISO 22095', certificateId: 'CoC-FI-HAM-0311', scope: 'Mass-balance chain of custody for certified-origin and recycled cathode feed', claims: ['CERTIFIED_ORIGIN', 'POST_CONSUMER_RECYCLED'] },
+  },
   cellPlant: { key: 'CELL-SE-SKE', org: 'manufacturing', kind: 'CELL_PLANT', name: 'Skellefteå cell gigafactory', country: 'SE', latitude: 64.7507, longitude: 20.9528 },
   packPlant: { key: 'PACK-DE-ZWI', org: 'manufacturing', kind: 'MODULE_PACK_PLANT', name: 'Zwickau pack assembly (OEM)', country: 'DE', latitude: 50.7189, longitude: 12.4964 },
   collector: { key: 'COL-DE-BER', org: 'recycling', kind: 'COLLECTOR', name: 'Berlin battery take-back centre', country: 'DE', latitude: 52.52, longitude: 13.405 },
@@ -80,7 +92,7 @@ export const facilities = {
     country: 'BE',
     latitude: 51.1747,
     longitude: 4.3436,
-    certification: { scheme: 'UL 2809', certificateId: 'UL2809-BE-2291', scope: 'Recycled content validation: recovered metal salts from end-of-life batteries', claims: ['POST_CONSUMER_RECYCLED', 'PRE_CONSUMER_RECYCLED'] },
+    certification: { scheme: 'UL 2809', certificateId: 'UL2809-BE-2291', scope: 'Recycled content validation: recovered metal salts from end-of-life batteries', claims: ['POST_CONSUMER_RECYCLED'] },
   },
 } as const satisfies Record<string, FacilitySpec>;
 

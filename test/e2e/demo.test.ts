@@ -7,6 +7,7 @@ import { runDemo, type DemoResult } from '../../demo/player/runDemo';
 import { formatMass, formatPercent } from '../../demo/report/format';
 import type { ReportData } from '../../demo/report/model';
 import { defaultScenarioInput } from '../../demo/scenario/input';
+import { certifiedCobaltBacking } from '../../demo/scenario/plan';
 import { openReportInChromium, type OpenedReport } from '../unit/demo/support/browser';
 import { networkDir, runId } from './support/network';
 
@@ -61,6 +62,15 @@ describe('demo: the mine-to-recycler story on the network', function () {
     expect(recycled(lean.report, 'NICKEL')).to.equal(0);
   });
 
+  it('reads the certified-origin claim on what the certified ore backs, and a pack without labels', () => {
+    const backing = certifiedCobaltBacking();
+    for (const result of [full, lean]) {
+      expect(result.report.massBalance?.creditedGrams).to.equal(backing.creditGrams);
+      expect(result.report.massBalance?.claims.map((c) => c.claimedGrams)).to.deep.equal([backing.claimGrams]);
+      expect(result.report.recycledContent?.claims).to.deep.equal([]);
+    }
+  });
+
   it('writes each run its own figures into the HTML', () => {
     for (const result of [full, lean]) {
       const html = readFileSync(result.written.html, 'utf8');
@@ -77,7 +87,7 @@ describe('demo: the mine-to-recycler story on the network', function () {
     const cobalt = full.report.recycledContent?.shares.find((s) => s.element === 'COBALT');
     expect(opened.text).to.include(formatPercent(cobalt?.sharePercent ?? -1));
     expect(opened.text).to.include(full.report.passport?.passportId ?? 'no passport');
-    expect(opened.text).to.include(formatMass(full.report.massBalance?.balanceGrams ?? -1));
+    expect(opened.text).to.include(formatMass(full.report.massBalance?.claims[0]?.claimedGrams ?? -1));
     expect(opened.text).to.include('Kolwezi copper-cobalt mine');
     expect(opened.svgSizes.sankey?.width).to.be.greaterThan(500);
   });

@@ -4,17 +4,25 @@ import type { TransformRequest } from '../../../chaincode/src/api/requests';
 import type { Workload } from '../driver/Workload';
 import type { TxRequest } from '../fabric/transaction';
 import type { BenchContext } from '../suites/context';
-import { jsonRequest, LOT_MASS_GRAMS, mintLots, type Facility } from './fixtures';
+import { jsonRequest, LOT_MASS_GRAMS, mintLots, type Facility, type MintedMaterial } from './fixtures';
 
-/** The process a benchmark transformation runs: inputs of one material, outputs of another. */
+/**
+ * The process a benchmark transformation runs: inputs of one material (as minted), outputs of another at the
+ * output material's reference composition, which must hold no more of any element than the inputs: the
+ * chaincode refuses transformations that create element mass.
+ */
 export interface ProcessRecipe {
   readonly kind: ProcessKind;
-  readonly input: Material;
+  readonly input: MintedMaterial;
   readonly output: Material;
 }
 
-/** Concentration of ore into hydroxide, which a mining facility may run on lots it minted. */
-export const concentration: ProcessRecipe = { kind: 'CONCENTRATION', input: 'COBALT_ORE', output: 'COBALT_HYDROXIDE' };
+/**
+ * Concentration of ore into hydroxide, which a mining facility may run on lots it minted. The ore is hand-sorted
+ * heterogenite at 40 % cobalt, so that the hydroxide (35 % cobalt) made from it at 90 % yield, and again from
+ * hydroxide in the upper levels of a provenance tree, holds less cobalt than its inputs.
+ */
+export const concentration: ProcessRecipe = { kind: 'CONCENTRATION', input: { material: 'COBALT_ORE', assayBasisPoints: 4_000 }, output: 'COBALT_HYDROXIDE' };
 
 /** Process losses of every benchmark transformation: 10 % of the input mass. */
 const LOSS_SHARE = 0.1;

@@ -1,10 +1,15 @@
+import { formatMass } from '../../report/format';
 import { facilities, type FacilityRole } from '../catalogue';
 import { daysFrom, documentHash, facilityId, runScopedId, type ScenarioContext } from '../context';
-import { certifiedCobaltSulfateClaimGrams } from '../plan';
+import { certifiedCobaltBacking, certifiedCobaltSulfateKey } from '../plan';
 
-const AUDITED: readonly FacilityRole[] = ['cobaltMineCertified', 'cobaltRefinery', 'recycler'];
+/** Facilities whose claims the auditor attests: only attested claims count on the ledger. */
+const AUDITED = (Object.keys(facilities) as FacilityRole[]).filter((role) => 'certification' in facilities[role]);
 
-/** The auditor organisation attests the certified mine (IRMA), the refinery (RMI RMAP) and the recycler (UL 2809). */
+/**
+ * The auditor organisation attests every certified facility for the claims its certificate covers: the mine
+ * (IRMA), the refinery (RMI RMAP), the cathode plant (ISO 22095 chain of custody) and the recycler (UL 2809).
+ */
 export async function attestCertifications(ctx: ScenarioContext): Promise<void> {
   for (const role of AUDITED) {
     const spec = facilities[role];
@@ -21,14 +26,17 @@ export async function attestCertifications(ctx: ScenarioContext): Promise<void> 
       evidenceHash: documentHash(`${certification.certificateId} audit report`),
       claims: [...certification.claims],
     });
-    ctx.progress.note(`${certification.scheme} PASS for ${spec.name} (${spec.country})`);
+    ctx.progress.note(`${certification.scheme} PASS for ${spec.name} (${spec.country}): ${certification.claims.join(', ')}`);
   }
 }
+
+/** Suffix of the refinery's certified-origin balancing period. */
+export const certifiedCobaltPeriodKey = 'MB-KOK-CO-ORE-P1';
 
 /** The refinery opens the balancing period of its certified-origin cobalt ore account before the ore arrives. */
 export async function openCertifiedCobaltPeriod(ctx: ScenarioContext): Promise<void> {
   await ctx.as('mining').user.openPeriod({
-    id: runScopedId(ctx.input.runId, 'MB-KOK-CO-ORE-P1'),
+    id: runScopedId(ctx.input.runId, certifiedCobaltPeriodKey),
     facilityId: facilityId(ctx.input, 'cobaltRefinery'),
     material: 'COBALT_ORE',
     claim: 'CERTIFIED_ORIGIN',
@@ -38,15 +46,26 @@ export async function openCertifiedCobaltPeriod(ctx: ScenarioContext): Promise<v
   ctx.progress.note(`${facilities.cobaltRefinery.name}: period opened for certified-origin cobalt ore`);
 }
 
-/** The refinery claims certified origin on part of its cobalt sulfate, against the ore credit (mass balance). */
+/**
+ * The refinery claims certified origin on the part of its cobalt sulfate that the certified ore backs by its
+ * cobalt content, split off into a lot of its own, debiting the ore credited when the run consumed it.
+ */
 export async function claimCertifiedCobalt(ctx: ScenarioContext): Promise<void> {
-  await ctx.as('mining').user.claimOnOutput({
+  const backing = certifiedCobaltBacking();
+  const { movement, lot } = await ctx.as('mining').user.claimOnOutput({
     id: runScopedId(ctx.input.runId, 'MB-CLAIM-COSO4-KOK'),
     processRunId: runScopedId(ctx.input.runId, 'RUN-LOT-COSO4-KOK'),
     outputLotId: runScopedId(ctx.input.runId, 'LOT-COSO4-KOK'),
+    claimedLotId: runScopedId(ctx.input.runId, certifiedCobaltSulfateKey),
     claim: 'CERTIFIED_ORIGIN',
     sourceMaterial: 'COBALT_ORE',
-    massGrams: certifiedCobaltSulfateClaimGrams,
+    massGrams: backing.claimGrams,
+    conversion: backing.cobaltFactor,
   });
-  ctx.progress.note(`${facilities.cobaltRefinery.name}: certified origin claimed on ${certifiedCobaltSulfateClaimGrams / 1000} kg of cobalt sulfate`);
+  const yieldText = `${formatMass(backing.runYield.outputGrams)} of sulfate from ${formatMass(backing.runYield.inputGrams)} of ore`;
+  ctx.progress.note(
+    `${facilities.cobaltRefinery.name}: ${formatMass(backing.creditGrams)} of certified ore credited; the run's yield (${yieldText}) would let it back ` +
+      `${formatMass(backing.byMassGrams)} of sulfate, but by cobalt content it backs ${formatMass(backing.claimGrams)}`,
+  );
+  ctx.progress.note(`certified origin claimed on ${formatMass(lot.massGrams)} split off as ${lot.id}, debiting ${formatMass(movement.massGrams)} of ore credit`);
 }

@@ -3,6 +3,7 @@ import { formatMass } from '../../report/format';
 import { facilities } from '../catalogue';
 import { documentHash, facilityId, runScopedId, type ScenarioContext } from '../context';
 import { cellSpec, cellsPerPack, firstCathodeBatch, packSpec } from '../plan';
+import { handOver } from './handover';
 import { ship } from './shipping';
 
 /** Ids of the batteries of a run. */
@@ -26,7 +27,7 @@ export async function shipCathode(ctx: ScenarioContext, lotKey: string, grams: n
 }
 
 /**
- * The cell plant makes the cells of `packs` packs from a cathode lot and ships them to the pack plant; the pack
+ * The cell plant makes the cells of `packs` packs from a cathode lot and hands them over to the pack plant; the pack
  * plant assembles each pack from its cells and issues its passport.
  */
 export async function makePacks(ctx: ScenarioContext, generation: number, cathodeKey: string, packs: readonly number[]): Promise<void> {
@@ -47,9 +48,10 @@ export async function makePacks(ctx: ScenarioContext, generation: number, cathod
         nominalVoltageMillivolts: cellSpec.nominalVoltageMillivolts,
         expectedLifetimeCycles: cellSpec.expectedLifetimeCycles,
         lots: [{ lotId: runScopedId(run, cathodeKey), massGrams: cellSpec.cathodeGrams }],
+        processEmissionsGramsCo2e: cellSpec.processEmissionsGramsCo2e,
         hazardousSubstances: ['LiPF6 electrolyte'],
       });
-      await ctx.as('manufacturing').user.transferBattery({ batteryId: id, toFacilityId: facilityId(ctx.input, 'packPlant') });
+      await handOver(ctx, { batteryId: id, from: 'manufacturing', to: 'packPlant', kind: 'OWNERSHIP' });
       cells.push(id);
     }
     await ctx.as('manufacturing').user.issueBattery({
@@ -64,13 +66,14 @@ export async function makePacks(ctx: ScenarioContext, generation: number, cathod
       nominalVoltageMillivolts: packSpec.nominalVoltageMillivolts,
       expectedLifetimeCycles: packSpec.expectedLifetimeCycles,
       components: cells,
+      processEmissionsGramsCo2e: packSpec.processEmissionsGramsCo2e,
       hazardousSubstances: ['LiPF6 electrolyte'],
       labels: ['CE', 'separate collection (crossed-out wheeled bin)'],
       declarationOfConformityHash: documentHash(`EU declaration of conformity ${packSpec.model}`),
       dueDiligenceReportHash: documentHash(`supply-chain due-diligence report ${run} G${generation}`),
       endOfLifeInformation: 'Return to any authorised take-back point; high-voltage pack, discharge before dismantling.',
     });
-    ctx.progress.note(`${batteryIds.pack(run, generation, pack)}: ${cellsPerPack} cells of ${formatMass(cellSpec.massGrams)}, pack ${formatMass(packSpec.massGrams)}`);
+    ctx.progress.note(`${batteryIds.pack(run, generation, pack)}: ${cellsPerPack} cells of ${formatMass(cellSpec.massGrams)} handed over to the pack plant, pack ${formatMass(packSpec.massGrams)}`);
   }
 }
 
@@ -108,10 +111,13 @@ export async function useFirstPacks(ctx: ScenarioContext): Promise<void> {
   }
 }
 
-/** The second pack goes to second life as stationary storage, with a new passport linked to the old one. */
+/**
+ * At the end of its first life the second pack is collected by the second-life operator (not waste: it goes on
+ * as stationary storage) and repurposed, with a new passport linked to the old one.
+ */
 export async function repurposeSecondPack(ctx: ScenarioContext): Promise<void> {
   const id = batteryIds.pack(ctx.input.runId, 1, 2);
-  await ctx.as('manufacturing').user.transferBattery({ batteryId: id, toFacilityId: facilityId(ctx.input, 'secondLife') });
+  await handOver(ctx, { batteryId: id, from: 'manufacturing', to: 'secondLife', kind: 'COLLECTION' });
   await ctx.as('recycling').user.repurpose({
     batteryId: id,
     newBatteryId: batteryIds.secondLife(ctx.input.runId),

@@ -52,6 +52,24 @@ describe('renderReportHtml', () => {
     expect(html).to.include('<svg class="trace-tree"');
   });
 
+  it('shows regulated elements against their EU minimums, the others as not regulated, and the battery’s labels', () => {
+    const html = renderReportHtml(fixtureReport());
+    expect(html).to.match(/<td>Cobalt<\/td><td class="num"><strong>16\.00 %<\/strong><\/td>.*?<td>16 % \(2031\), 26 % \(2036\)<\/td>/);
+    expect(html).to.match(/<tr class="muted"><td>Manganese<\/td>.*?<td>not regulated<\/td>/);
+    expect(html).to.include('Regulated elements this battery holds none of: Lead.');
+    expect(html).to.include('Claim labels the battery carries (mass balance): post-consumer recycled on 51.000 kg.');
+    expect(html).not.to.include('recycled manganese');
+  });
+
+  it('says what each claim on an output rests on: its factor, what the credit backs at it and at the run’s yield, and by element content', () => {
+    const html = renderReportHtml(fixtureReport());
+    expect(html).to.include(
+      '9,876.542 kg labelled on fx-COSO4-0001-CO, split off output fx-COSO4-0001, debiting 12,345.678 kg of credit at 8.000 kg of output per 10.000 kg of input (declared). ' +
+        'At this factor the period&#39;s credit backs 20,000.000 kg. The run&#39;s own yield (36,000.000 kg of output per 40,000.000 kg of input) would let it back 22,500.000 kg. ' +
+        'By their cobalt content the run&#39;s credited inputs back 19,000.000 kg of its output.',
+    );
+  });
+
   it('checks the statement arithmetic and says when the ledger figures do not add up', () => {
     expect(renderReportHtml(fixtureReport())).to.include('Opening + credits − debits = balance (12,654.322 kg)');
     const data = fixtureReport();

@@ -9,7 +9,11 @@ describe('renderTerminalSummary', () => {
     expect(text).to.include('16.00 %');
     expect(text).to.include('12,654.322 kg');
     expect(text).to.include('(restricted)');
-    expect(text).to.match(/│\s+Cobalt\s+│\s+16\.00 %\s+│/);
+    expect(text).to.match(/│\s+Cobalt\s+│\s+16\.00 %\s+│\s+16 % \(2031\), 26 % \(2036\)\s+│/);
+    expect(text).to.match(/│\s+Manganese\s+│\s+0\.00 %\s+│\s+not regulated\s+│/);
+    expect(text).to.include('Regulated elements not in the battery: Lead');
+    expect(text).to.include('Claim labels: post-consumer recycled on 51.000 kg');
+    expect(text).to.include('Claim: 9,876.542 kg labelled on fx-COSO4-0001-CO, split off output fx-COSO4-0001');
   });
 
   it('limits the custody timeline to the latest events', () => {

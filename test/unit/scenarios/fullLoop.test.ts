@@ -3,21 +3,30 @@ import { describeFullLoop } from '../../scenarios/fullLoop';
 import { identities } from '../../support/identities';
 import { MemoryGatewayContract } from '../../support/MemoryGateway';
 import { MemoryNetwork } from '../../support/MemoryNetwork';
+import { adminIdentities } from './support/adminIdentities';
+import { acceptPrivateDataPolicies } from './support/privateDataPolicies';
 
 describe('full-loop scenario on the in-memory ledger', () => {
+  let restoreStub: () => void = () => undefined;
+  before(() => {
+    restoreStub = acceptPrivateDataPolicies();
+  });
+  after(() => {
+    restoreStub();
+  });
   describeFullLoop({
     prefix: 'unit',
     setUp: () => {
-      // ledger time starts now: the scenario's attestations and balancing period are dated from the wall clock
+      // ledger time starts now: the scenario's attestations and balancing periods are dated from the wall clock
       const network = new MemoryNetwork(new Date().toISOString());
-      const client = (identity: (typeof identities)[keyof typeof identities]) =>
+      const client = (identity: ConstructorParameters<typeof MemoryGatewayContract>[1]): BatteryTraceClient =>
         createClient({ contract: new MemoryGatewayContract(network, identity), mspId: identity.getMSPID() });
       return {
-        miningAdmin: client(identities.miningAdmin),
+        miningAdmin: client(adminIdentities.mining),
         mining: client(identities.miningUser),
-        manufacturingAdmin: client(identities.manufacturingAdmin),
+        manufacturingAdmin: client(adminIdentities.manufacturing),
         manufacturing: client(identities.manufacturingUser),
-        recyclingAdmin: client(identities.recyclingAdmin),
+        recyclingAdmin: client(adminIdentities.recycling),
         recycling: client(identities.recyclingUser),
         audit: client(identities.auditorUser),
       };

@@ -3,18 +3,19 @@ import { describeMineToCellMaker } from '../../scenarios/mineToCellMaker';
 import { identities } from '../../support/identities';
 import { MemoryGatewayContract } from '../../support/MemoryGateway';
 import { MemoryNetwork } from '../../support/MemoryNetwork';
+import { adminIdentities } from './support/adminIdentities';
 
 describe('scenario on the in-memory ledger', () => {
   describeMineToCellMaker({
     prefix: 'unit',
     setUp: () => {
       const network = new MemoryNetwork();
-      const client = (identity: (typeof identities)[keyof typeof identities]) =>
+      const client = (identity: ConstructorParameters<typeof MemoryGatewayContract>[1]): BatteryTraceClient =>
         createClient({ contract: new MemoryGatewayContract(network, identity), mspId: identity.getMSPID() });
       return {
-        miningAdmin: client(identities.miningAdmin),
+        miningAdmin: client(adminIdentities.mining),
         mining: client(identities.miningUser),
-        manufacturingAdmin: client(identities.manufacturingAdmin),
+        manufacturingAdmin: client(adminIdentities.manufacturing),
         manufacturing: client(identities.manufacturingUser),
         recycling: client(identities.recyclingUser),
         audit: client(identities.auditorUser),
