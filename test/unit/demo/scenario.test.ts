@@ -9,12 +9,12 @@ import { defaultScenarioInput, type ScenarioInput } from '../../../demo/scenario
 import { stages } from '../../../demo/scenario/stages/index';
 import { reportSubject } from '../../../demo/scenario/subject';
 import { contracts } from '../../../chaincode/src/index';
-import { MemoryNetwork } from '../../support/MemoryNetwork';
+import { LOCAL_NETWORK_CHAINCODE_POLICY, MemoryNetwork } from '../../support/MemoryNetwork';
 import { memoryActors } from './support/memoryActors';
 
 const START = new Date('2025-01-01T00:00:00.000Z');
 
-async function playAndRead(input: ScenarioInput, network = new MemoryNetwork(START.toISOString())): Promise<{ report: ReportData; lines: string[] }> {
+async function playAndRead(input: ScenarioInput, network = new MemoryNetwork({ start: START.toISOString(), chaincodePolicy: LOCAL_NETWORK_CHAINCODE_POLICY })): Promise<{ report: ReportData; lines: string[] }> {
   const lines: string[] = [];
   const actors = memoryActors(network);
   await playStages(stages, input, actors, createProgress((l) => lines.push(l)), START);
@@ -104,7 +104,7 @@ describe('demo scenario on the in-memory ledger', function () {
   });
 
   it('follows the input: less recovered cobalt sulfate in, less recycled cobalt in the passport', async () => {
-    const network = new MemoryNetwork(START.toISOString());
+    const network = new MemoryNetwork({ start: START.toISOString(), chaincodePolicy: LOCAL_NETWORK_CHAINCODE_POLICY });
     const full = await playAndRead({ ...defaultScenarioInput('memF'), recycledCobaltSulfateGrams: 4_000 }, network);
     const half = await playAndRead({ ...defaultScenarioInput('memH'), recycledCobaltSulfateGrams: 2_000 }, network);
     const share = (r: ReportData): number => r.recycledContent?.shares.find((s) => s.element === 'COBALT')?.recycledGrams ?? -1;
@@ -112,7 +112,7 @@ describe('demo scenario on the in-memory ledger', function () {
   });
 
   it('plays again on the same ledger with a new run id', async () => {
-    const network = new MemoryNetwork(START.toISOString());
+    const network = new MemoryNetwork({ start: START.toISOString(), chaincodePolicy: LOCAL_NETWORK_CHAINCODE_POLICY });
     await playAndRead(defaultScenarioInput('memA'), network);
     const second = await playAndRead(defaultScenarioInput('memB'), network);
     expect(second.report.trace.id).to.equal('memB-PACK-G2-1');

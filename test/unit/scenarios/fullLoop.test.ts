@@ -2,14 +2,14 @@ import { createClient, type BatteryTraceClient } from '../../../sdk/src/index';
 import { describeFullLoop } from '../../scenarios/fullLoop';
 import { identities } from '../../support/identities';
 import { MemoryGatewayContract } from '../../support/MemoryGateway';
-import { MemoryNetwork } from '../../support/MemoryNetwork';
+import { LOCAL_NETWORK_CHAINCODE_POLICY, MemoryNetwork } from '../../support/MemoryNetwork';
 
 describe('full-loop scenario on the in-memory ledger', () => {
   describeFullLoop({
     prefix: 'unit',
     setUp: () => {
       // ledger time starts now: the scenario's attestations and balancing period are dated from the wall clock
-      const network = new MemoryNetwork(new Date().toISOString());
+      const network = new MemoryNetwork({ start: new Date().toISOString(), chaincodePolicy: LOCAL_NETWORK_CHAINCODE_POLICY });
       const client = (identity: (typeof identities)[keyof typeof identities]) =>
         createClient({ contract: new MemoryGatewayContract(network, identity), mspId: identity.getMSPID() });
       return {

@@ -2,13 +2,13 @@ import { createClient, type BatteryTraceClient } from '../../../sdk/src/index';
 import { describeMineToCellMaker } from '../../scenarios/mineToCellMaker';
 import { identities } from '../../support/identities';
 import { MemoryGatewayContract } from '../../support/MemoryGateway';
-import { MemoryNetwork } from '../../support/MemoryNetwork';
+import { LOCAL_NETWORK_CHAINCODE_POLICY, MemoryNetwork } from '../../support/MemoryNetwork';
 
 describe('scenario on the in-memory ledger', () => {
   describeMineToCellMaker({
     prefix: 'unit',
     setUp: () => {
-      const network = new MemoryNetwork();
+      const network = new MemoryNetwork({ chaincodePolicy: LOCAL_NETWORK_CHAINCODE_POLICY });
       const client = (identity: (typeof identities)[keyof typeof identities]) =>
         createClient({ contract: new MemoryGatewayContract(network, identity), mspId: identity.getMSPID() });
       return {

@@ -3,11 +3,11 @@ import type { DemoClient } from '../../../../demo/player/connect';
 import type { Actor } from '../../../../demo/scenario/context';
 import { createClient } from '../../../../sdk/src/index';
 import { MemoryGatewayContract } from '../../../support/MemoryGateway';
-import { MemoryNetwork } from '../../../support/MemoryNetwork';
+import { LOCAL_NETWORK_CHAINCODE_POLICY, MemoryNetwork } from '../../../support/MemoryNetwork';
 import { identities } from '../../../support/identities';
 
 /** Every organisation as SDK clients over one in-memory ledger running the real contracts. */
-export function memoryActors(network: MemoryNetwork = new MemoryNetwork()): Record<OrgKey, Actor<DemoClient>> {
+export function memoryActors(network: MemoryNetwork = new MemoryNetwork({ chaincodePolicy: LOCAL_NETWORK_CHAINCODE_POLICY })): Record<OrgKey, Actor<DemoClient>> {
   const client = (identity: (typeof identities)[keyof typeof identities]): DemoClient =>
     createClient({ contract: new MemoryGatewayContract(network, identity), mspId: identity.getMSPID() });
   return {
