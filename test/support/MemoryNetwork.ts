@@ -291,6 +291,15 @@ export class MemoryNetwork {
     return record === undefined ? undefined : { blockNumber: record.blockNumber, codeName: record.codeName };
   }
 
+  /** The identity an organisation's peer endorses with, for evaluating policies in assertions. */
+  async peerIdentity(mspId: string): Promise<MspIdentity> {
+    const peer = (await this.#ready()).peers.get(mspId);
+    if (peer === undefined) {
+      throw new Error(`${mspId} has no peer on the channel`);
+    }
+    return peer.identity;
+  }
+
   /** A private value as one organisation's peer holds it (`undefined` on a peer outside the collection). */
   async privateValue(mspId: string, collection: string, key: string): Promise<Uint8Array | undefined> {
     const channel = await this.#ready();
