@@ -1,4 +1,5 @@
 import './quietChaincodeLogs';
+import './fabric/certificateCache';
 import { createHash } from 'node:crypto';
 import type { ChaincodeInterface } from 'fabric-shim';
 import { ORGS } from '../../chaincode/src/api';

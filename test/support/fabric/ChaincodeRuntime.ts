@@ -6,8 +6,12 @@ import { timestampOf } from './timestamp';
 
 type MessageType = peer.ChaincodeMessage.TypeMap[keyof peer.ChaincodeMessage.TypeMap];
 
+/** The getters of the shim's own `ChaincodeMessage` class (its fabric-protos copy) the peer side reads. */
 interface ShimMessage {
-  serializeBinary(): Uint8Array;
+  getType(): number;
+  getTxid(): string;
+  getPayload_asU8(): Uint8Array;
+  getChaincodeEvent(): { getEventName(): string; getPayload_asU8(): Uint8Array } | undefined;
 }
 
 interface ShimHandler {
@@ -75,9 +79,9 @@ function message(type: MessageType, txId: string, channelId: string, payload: Ui
 /** The duplex stream the shim's handler talks over; the peer end delivers replies asynchronously, as gRPC does. */
 class MemoryChaincodeStream {
   readonly #listeners: ((message: peer.ChaincodeMessage) => void)[] = [];
-  readonly #receive: (message: peer.ChaincodeMessage) => void;
+  readonly #receive: (message: ShimMessage) => void;
 
-  constructor(receive: (message: peer.ChaincodeMessage) => void) {
+  constructor(receive: (message: ShimMessage) => void) {
     this.#receive = receive;
   }
 
@@ -88,9 +92,9 @@ class MemoryChaincodeStream {
     return this;
   }
 
-  /** A message from the chaincode; re-read with this module's protobuf classes. */
+  /** A message from the chaincode. */
   write(sent: ShimMessage): void {
-    this.#receive(peer.ChaincodeMessage.deserializeBinary(sent.serializeBinary()));
+    this.#receive(sent);
   }
 
   end(): void {
@@ -312,7 +316,7 @@ function deleteKey(tx: ActiveTransaction, payload: Uint8Array): Uint8Array {
   return EMPTY;
 }
 
-function completionOf(reply: peer.ChaincodeMessage): ChaincodeCompletion {
+function completionOf(reply: ShimMessage): ChaincodeCompletion {
   const event = reply.getChaincodeEvent();
   const eventOf = event === undefined || event.getEventName() === '' ? undefined : { name: event.getEventName(), payload: event.getPayload_asU8() };
   if (reply.getType() !== Type.COMPLETED) {
@@ -359,7 +363,7 @@ export class ChaincodeRuntime {
     this.#stream.end();
   }
 
-  #receive(received: peer.ChaincodeMessage): void {
+  #receive(received: ShimMessage): void {
     const type = received.getType();
     if (type === Type.REGISTER) {
       this.#stream.deliver(message(Type.REGISTERED, '', '', EMPTY));
@@ -378,7 +382,7 @@ export class ChaincodeRuntime {
     this.#stream.deliver(this.#answer(tx, received));
   }
 
-  #answer(tx: ActiveTransaction, request: peer.ChaincodeMessage): peer.ChaincodeMessage {
+  #answer(tx: ActiveTransaction, request: ShimMessage): peer.ChaincodeMessage {
     const { txId, channelId } = tx.invocation;
     const handler = REQUESTS.get(request.getType());
     const typeName = TYPE_NAMES.get(request.getType()) ?? String(request.getType());
