@@ -14,6 +14,7 @@ import { EndorsementError } from './EndorsementError';
 import { CHAINCODE_NAME, type MemoryNetwork, type ProposalOptions as NetworkProposalOptions } from './MemoryNetwork';
 import type { TestIdentity } from './TestIdentity';
 
+const GRPC_STATUSES = new Map<number, grpc.status>(Object.values(grpc.status).flatMap((status) => (typeof status === 'number' ? [[status, status] as const] : [])));
 const statusNames = new Map<number, string>(Object.entries(StatusCode).map(([name, code]) => [code, name]));
 
 function networkOptions(options: ProposalOptions): NetworkProposalOptions {
@@ -26,7 +27,8 @@ function networkOptions(options: ProposalOptions): NetworkProposalOptions {
 
 /** The gRPC error the gateway service would have answered with, which fabric-gateway wraps. */
 function serviceErrorOf(error: EndorsementError): grpc.ServiceError {
-  return Object.assign(new Error(error.message), { code: error.grpcCode, details: error.reason, metadata: new grpc.Metadata() });
+  const code = GRPC_STATUSES.get(error.grpcCode) ?? grpc.status.UNKNOWN;
+  return Object.assign(new Error(error.message), { code, details: error.reason, metadata: new grpc.Metadata() });
 }
 
 function gatewayErrorOf(error: unknown, phase: 'evaluate' | 'endorse'): unknown {

@@ -36,7 +36,7 @@ export async function expectRejectedWithoutTrace(network: MemoryNetwork, run: ()
     caught = error;
   }
   if (!(caught instanceof EndorsementError)) {
-    expect.fail(`expected every endorsing peer to refuse with ${code}, but got ${caught === undefined ? 'a committed transaction' : String(caught)}`);
+    expect.fail(`expected every endorsing peer to refuse with ${code}, but got ${caught instanceof Error ? caught.message : 'a committed transaction'}`);
   }
   expect(caught.details, caught.message).not.to.be.empty;
   const envelopes = caught.details.map((detail) => decodeErrorEnvelope(detail.message));

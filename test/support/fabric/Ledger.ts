@@ -201,7 +201,12 @@ export class LedgerLock {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      this.#waiting.push({ write, wake: () => resolve() });
+      this.#waiting.push({
+        write,
+        wake: () => {
+          resolve();
+        },
+      });
     });
   }
 

@@ -75,8 +75,10 @@ export function buildProposal(request: ProposalRequest): SignedProposal {
   invocation.setChaincodeSpec(spec);
   const payload = new peer.ChaincodeProposalPayload();
   payload.setInput(invocation.serializeBinary());
+  // google-protobuf ships no types, so its map type does not resolve; this is the one method used
+  const transientMap = payload.getTransientmapMap() as unknown as { set(key: string, value: Uint8Array): void };
   for (const [key, value] of request.transient) {
-    payload.getTransientmapMap().set(key, value);
+    transientMap.set(key, value);
   }
   const proposal = new peer.Proposal();
   proposal.setHeader(headerOf(request, txId).serializeBinary());

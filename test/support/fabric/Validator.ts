@@ -259,6 +259,18 @@ function applyPrivate(tx: OrderedTransaction, block: BlockState, version: Height
   }
 }
 
+/** Records the keys whose policy a transaction that passed the policy check sets, for the rest of the block. */
+function notePolicyChanges(rwset: ReadWriteSet, changed: Set<string>): void {
+  for (const key of rwset.metadataWrites.keys()) {
+    changed.add(`\u0000${key}`);
+  }
+  for (const [collection, c] of rwset.collections) {
+    for (const key of c.metadataWrites.keys()) {
+      changed.add(`${collection}\u0000${key}`);
+    }
+  }
+}
+
 /**
  * Validates and applies a block's transactions in order, as a committing peer does: duplicate transaction
  * ids, then the endorsement policies, then MVCC and phantom checks against the committed ledger and the
@@ -283,8 +295,7 @@ export function validateBlock(context: ValidationContext, transactions: readonly
     if (!endorsementPolicyHolds(tx, context, policyChanged)) {
       return 'ENDORSEMENT_POLICY_FAILURE';
     }
-    tx.rwset.metadataWrites.forEach((_, key) => policyChanged.add(`\u0000${key}`));
-    tx.rwset.collections.forEach((c, collection) => c.metadataWrites.forEach((_, key) => policyChanged.add(`${collection}\u0000${key}`)));
+    notePolicyChanges(tx.rwset, policyChanged);
     const conflict = readConflict(tx.rwset, block);
     if (conflict !== undefined) {
       return conflict;

@@ -8,7 +8,8 @@ describe('full-loop scenario on the in-memory ledger', () => {
   describeFullLoop({
     prefix: 'unit',
     setUp: () => {
-      // ledger time starts now: the scenario's attestations and balancing period are dated from the wall clock
+      // ledger time starts now: the scenario's attestations and balancing period are dated from the wall clock;
+      // the chaincode policy is the one the real peers run this scenario under
       const network = new MemoryNetwork({ start: new Date().toISOString(), chaincodePolicy: LOCAL_NETWORK_CHAINCODE_POLICY });
       const client = (identity: (typeof identities)[keyof typeof identities]) =>
         createClient({ contract: new MemoryGatewayContract(network, identity), mspId: identity.getMSPID() });

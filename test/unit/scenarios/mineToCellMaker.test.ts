@@ -8,6 +8,7 @@ describe('scenario on the in-memory ledger', () => {
   describeMineToCellMaker({
     prefix: 'unit',
     setUp: () => {
+      // the chaincode policy the real peers run this scenario under
       const network = new MemoryNetwork({ chaincodePolicy: LOCAL_NETWORK_CHAINCODE_POLICY });
       const client = (identity: (typeof identities)[keyof typeof identities]) =>
         createClient({ contract: new MemoryGatewayContract(network, identity), mspId: identity.getMSPID() });

@@ -63,8 +63,7 @@ export class ProbeContract extends Contract {
   public async CountInto(ctx: Context, start: string, end: string, to: string): Promise<number> {
     let count = 0;
     for await (const entry of ctx.stub.getStateByRange(start, end)) {
-      void entry;
-      count += 1;
+      count += entry.key === '' ? 0 : 1;
     }
     await ctx.stub.putState(to, utf8.encode(String(count)));
     return count;
@@ -92,6 +91,17 @@ export class ProbeContract extends Contract {
     }
     await iterator.close();
     return JSON.stringify({ keys, bookmark: metadata.bookmark });
+  }
+
+  /** Lists the last attribute of every composite key under a partial key, in the order the ledger returns them. */
+  @Transaction(false)
+  @Returns('string')
+  public async ListPartial(ctx: Context, objectType: string, attribute: string): Promise<string> {
+    const found: string[] = [];
+    for await (const entry of ctx.stub.getStateByPartialCompositeKey(objectType, [attribute])) {
+      found.push(ctx.stub.splitCompositeKey(entry.key).attributes.at(-1) ?? '');
+    }
+    return found.join(',');
   }
 
   @Transaction()

@@ -219,6 +219,14 @@ describe('MemoryNetwork validation', () => {
     await expectEndorsementError(network.endorse(identities.miningUser, 'probe:PageThenWrite', args('w')), /already performed a paginated query. Writes are not allowed/);
   });
 
+  it('iterates composite keys under a partial key in the ledger\'s byte order', async () => {
+    for (const id of ['b', 'a', '\u{1f50b}', '\uffee', 'c']) {
+      await network.submit(identities.miningUser, 'probe:Put', args(`\u0000bt.x\u0000p\u0000${id}\u0000`, id));
+    }
+    // UTF-8 order puts U+FFEE before U+1F50B, where UTF-16 code units would not
+    expect(text(await network.evaluate(identities.miningUser, 'probe:ListPartial', args('bt.x', 'p')))).to.equal('a,b,c,\uffee,\u{1f50b}');
+  });
+
   it('pages through a range with bookmarks in read-only transactions', async () => {
     for (const key of ['b', 'c', 'd']) {
       await network.submit(identities.miningUser, 'probe:Put', args(key, key));

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import { msp } from '@hyperledger/fabric-protos';
 import { KeyEndorsementPolicy } from 'fabric-shim';
@@ -6,7 +8,7 @@ import { ChannelMsp, MspError, type MspIdentity } from '../../support/fabric/Cha
 import { parsePolicy } from '../../support/fabric/policyText';
 import { decodeSignaturePolicy, encodeSignaturePolicy, evaluatePolicy, formatPolicy, PolicyError } from '../../support/fabric/SignaturePolicy';
 import { identities } from '../../support/identities';
-import { DEFAULT_CHAINCODE_POLICY } from '../../support/MemoryNetwork';
+import { DEFAULT_CHAINCODE_POLICY, LOCAL_NETWORK_CHAINCODE_POLICY } from '../../support/MemoryNetwork';
 import { authorityOf } from '../../support/pki/organisations';
 import { TestIdentity } from '../../support/TestIdentity';
 
@@ -53,6 +55,14 @@ describe('policy text', () => {
   it('rejects envelope bytes that are not a version-0 policy with a rule', () => {
     expect(() => decodeSignaturePolicy(Uint8Array.from([0x08, 0x01]))).to.throw(PolicyError, /version/);
     expect(() => decodeSignaturePolicy(new Uint8Array())).to.throw(PolicyError, /Empty policy element/);
+  });
+});
+
+describe('the local network\'s chaincode policy', () => {
+  it('is the one scripts/lib/chaincode.sh deploys, which the shared SDK scenarios run under in memory', () => {
+    const script = readFileSync(join(__dirname, '../../../../scripts/lib/chaincode.sh'), 'utf8');
+    const deployed = /^BT_CC_POLICY="\$\{BT_CC_POLICY:-(.*)\}"$/m.exec(script)?.[1] ?? '';
+    expect(parsePolicy(LOCAL_NETWORK_CHAINCODE_POLICY)).to.deep.equal(parsePolicy(deployed));
   });
 });
 
