@@ -1,88 +1,64 @@
 import * as grpc from '@grpc/grpc-js';
 import {
+  CommitError,
   EndorseError,
+  GatewayError,
+  StatusCode,
   type Contract as GatewayContract,
   type Proposal,
   type ProposalOptions,
   type Status,
   type SubmittedTransaction,
 } from '@hyperledger/fabric-gateway';
-import type { Context, Contract as ChaincodeContract } from 'fabric-contract-api';
-import type { ClientIdentity } from 'fabric-shim-api';
-import 'reflect-metadata';
-import { contracts } from '../../chaincode/src/index';
-import type { MemoryNetwork } from './MemoryNetwork';
+import { EndorsementError } from './EndorsementError';
+import { CHAINCODE_NAME, type MemoryNetwork, type ProposalOptions as NetworkProposalOptions } from './MemoryNetwork';
+import type { TestIdentity } from './TestIdentity';
 
-type TransactionFunction = (ctx: Context, ...args: string[]) => Promise<unknown>;
+const GRPC_STATUSES = new Map<number, grpc.status>(Object.values(grpc.status).flatMap((status) => (typeof status === 'number' ? [[status, status] as const] : [])));
+const statusNames = new Map<number, string>(Object.entries(StatusCode).map(([name, code]) => [code, name]));
 
-interface TransactionMetadata {
-  readonly name: string;
-  readonly tag?: readonly string[];
+function networkOptions(options: ProposalOptions): NetworkProposalOptions {
+  return {
+    arguments: options.arguments ?? [],
+    transientData: options.transientData ?? {},
+    ...(options.endorsingOrganizations === undefined ? {} : { endorsingOrganizations: options.endorsingOrganizations }),
+  };
 }
 
-interface ResolvedTransaction {
-  readonly contract: ChaincodeContract;
-  readonly fn: TransactionFunction;
-  readonly submit: boolean;
+/** The gRPC error the gateway service would have answered with, which fabric-gateway wraps. */
+function serviceErrorOf(error: EndorsementError): grpc.ServiceError {
+  const code = GRPC_STATUSES.get(error.grpcCode) ?? grpc.status.UNKNOWN;
+  return Object.assign(new Error(error.message), { code, details: error.reason, metadata: new grpc.Metadata() });
 }
 
-const utf8 = new TextEncoder();
-const utf8Decoder = new TextDecoder();
-const instances: readonly ChaincodeContract[] = contracts.map((C) => new C());
-
-/** Finds `namespace:Name` among the chaincode's contracts, as the contract runtime does. */
-function resolve(qualifiedName: string): ResolvedTransaction | undefined {
-  const separator = qualifiedName.lastIndexOf(':');
-  const namespace = separator < 0 ? '' : qualifiedName.slice(0, separator);
-  const name = qualifiedName.slice(separator + 1);
-  const contract = instances.find((candidate) => candidate.getName() === namespace);
-  if (contract === undefined) return undefined;
-  const prototype: object = Object.getPrototypeOf(contract) as object;
-  const metadata = (Reflect.getMetadata('fabric:transactions', prototype) ?? []) as TransactionMetadata[];
-  const transaction = metadata.find((t) => t.name === name);
-  const fn: unknown = (contract as unknown as Record<string, unknown>)[name];
-  if (transaction === undefined || typeof fn !== 'function') return undefined;
-  return { contract, fn: fn as TransactionFunction, submit: transaction.tag?.includes('SUBMIT') ?? false };
-}
-
-function endorseError(mspId: string, transactionId: string, message: string): EndorseError {
-  const peerMessage = `chaincode response 500, ${message}`;
-  const cause = Object.assign(new Error(peerMessage), { code: grpc.status.ABORTED, details: peerMessage, metadata: new grpc.Metadata() });
-  return new EndorseError({
-    code: grpc.status.ABORTED,
-    details: [{ address: 'memory', mspId, message: peerMessage }],
-    cause,
-    transactionId,
-    message: `10 ABORTED: failed to endorse transaction, see attached details for more info`,
-  });
-}
-
-function argumentsOf(options: ProposalOptions): string[] {
-  return (options.arguments ?? []).map((arg) => (typeof arg === 'string' ? arg : utf8Decoder.decode(arg)));
-}
-
-function encodeResult(result: unknown): Uint8Array {
-  return result === undefined ? new Uint8Array() : utf8.encode(typeof result === 'string' ? result : JSON.stringify(result));
+function gatewayErrorOf(error: unknown, phase: 'evaluate' | 'endorse'): unknown {
+  if (!(error instanceof EndorsementError)) {
+    return error;
+  }
+  const properties = { code: error.grpcCode, details: [...error.details], cause: serviceErrorOf(error), message: `${String(error.grpcCode)} ${grpc.status[error.grpcCode] ?? ''}: ${error.reason}` };
+  return phase === 'evaluate' ? new GatewayError(properties) : new EndorseError({ ...properties, transactionId: error.transactionId });
 }
 
 /**
- * A fabric-gateway `Contract` whose transactions run the real chaincode contracts on a {@link MemoryNetwork}
- * as one client identity. It lets the SDK — and every scenario written on the SDK — run unchanged on the
- * in-memory ledger: chaincode errors arrive as `EndorseError`s carrying the peer's message, results as the
- * JSON bytes the contract runtime would return, and failed transactions commit nothing.
+ * A fabric-gateway `Contract` over a {@link MemoryNetwork}, as one client identity connected to its own
+ * organisation's gateway peer. Evaluations run on that peer; submissions are endorsed on the organisations
+ * the caller names (`endorsingOrganizations`) or as the gateway plans, then committed in a block of their
+ * own. Failures arrive as fabric-gateway reports them: an `EndorseError` (a `GatewayError` for evaluations)
+ * with one detail per peer, and a transaction invalidated at commit as a `Status` with `successful: false`
+ * and Fabric's validation code (`submit` throws fabric-gateway's `CommitError`), so the SDK and every
+ * scenario written on it run unchanged.
  */
 export class MemoryGatewayContract implements GatewayContract {
   readonly #network: MemoryNetwork;
-  readonly #identity: ClientIdentity;
-  #blockNumber = 0n;
+  readonly #identity: TestIdentity;
 
-  constructor(network: MemoryNetwork, identity: ClientIdentity) {
+  constructor(network: MemoryNetwork, identity: TestIdentity) {
     this.#network = network;
     this.#identity = identity;
   }
 
   getChaincodeName(): string {
-    return 'battery-trace';
+    return CHAINCODE_NAME;
   }
 
   getContractName(): string | undefined {
@@ -98,25 +74,37 @@ export class MemoryGatewayContract implements GatewayContract {
   }
 
   async evaluate(name: string, options: ProposalOptions = {}): Promise<Uint8Array> {
-    const { resolved, args } = this.#prepare(name, options);
-    const result = await this.#run('evaluate', resolved, args, options);
-    return encodeResult(result);
+    try {
+      return await this.#network.evaluate(this.#identity, name, networkOptions(options));
+    } catch (error) {
+      throw gatewayErrorOf(error, 'evaluate');
+    }
   }
 
   async submit(name: string, options: ProposalOptions = {}): Promise<Uint8Array> {
     const submitted = await this.submitAsync(name, options);
+    const status = await submitted.getStatus();
+    if (!status.successful) {
+      const message = `Transaction ${status.transactionId} failed to commit with status code ${String(status.code)} (${statusNames.get(status.code) ?? 'UNKNOWN'})`;
+      throw new CommitError({ message, code: status.code, transactionId: status.transactionId });
+    }
     return submitted.getResult();
   }
 
   async submitAsync(name: string, options: ProposalOptions = {}): Promise<SubmittedTransaction> {
-    const { resolved, args } = this.#prepare(name, options);
-    const result = encodeResult(await this.#run('submit', resolved, args, options));
-    this.#blockNumber += 1n;
-    const transactionId = `memory-${this.#network.nextTimestamp}`;
-    const status: Status = { blockNumber: this.#blockNumber, code: 0, successful: true, transactionId };
+    let transaction;
+    try {
+      transaction = await this.#network.endorse(this.#identity, name, networkOptions(options));
+    } catch (error) {
+      throw gatewayErrorOf(error, 'endorse');
+    }
+    const [committed] = await this.#network.commit(transaction);
+    const code = Object.values(StatusCode).find((value) => value === committed?.code) ?? StatusCode.INVALID_OTHER_REASON;
+    const status: Status = { blockNumber: BigInt(committed?.blockNumber ?? 0), code, successful: committed?.successful ?? false, transactionId: transaction.transactionId };
+    const result = transaction.result;
     return {
       getResult: () => result,
-      getTransactionId: () => transactionId,
+      getTransactionId: () => status.transactionId,
       getStatus: () => Promise.resolve(status),
       getBytes: () => new Uint8Array(),
       getDigest: () => new Uint8Array(),
@@ -124,32 +112,6 @@ export class MemoryGatewayContract implements GatewayContract {
   }
 
   newProposal(): Proposal {
-    throw new Error('MemoryGatewayContract runs transactions directly; use submit, submitAsync or evaluate');
-  }
-
-  #prepare(name: string, options: ProposalOptions): { resolved: ResolvedTransaction; args: string[] } {
-    const resolved = resolve(name);
-    if (resolved === undefined) {
-      throw endorseError(this.#identity.getMSPID(), 'unresolved', `You've asked to invoke a function that does not exist: ${name}`);
-    }
-    return { resolved, args: argumentsOf(options) };
-  }
-
-  async #run(mode: 'submit' | 'evaluate', resolved: ResolvedTransaction, args: string[], options: ProposalOptions): Promise<unknown> {
-    const transient = new Map(Object.entries(options.transientData ?? {}).map(([k, v]) => [k, typeof v === 'string' ? utf8.encode(v) : v]));
-    const body = async (ctx: Context): Promise<unknown> => {
-      await resolved.contract.beforeTransaction(ctx);
-      const result = await resolved.fn.call(resolved.contract, ctx, ...args);
-      await resolved.contract.afterTransaction(ctx, result);
-      return result;
-    };
-    try {
-      return mode === 'submit' && resolved.submit
-        ? await this.#network.submit(this.#identity, body, { rawTransient: transient })
-        : await this.#network.evaluate(this.#identity, body, { rawTransient: transient });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw endorseError(this.#identity.getMSPID(), 'memory', message);
-    }
+    throw new Error('MemoryGatewayContract endorses through the in-memory network; use submit, submitAsync or evaluate');
   }
 }

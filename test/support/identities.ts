@@ -1,15 +1,15 @@
 import { ORGS } from '../../chaincode/src/api';
-import { FakeClientIdentity } from './FakeClientIdentity';
+import { TestIdentity } from './TestIdentity';
 
-/** Admins and users of every organisation of the network. */
+/** Admins and users of every organisation of the network, and an admin of an organisation outside it. */
 export const identities = {
-  miningAdmin: new FakeClientIdentity(ORGS.mining, { ou: 'admin' }),
-  miningUser: new FakeClientIdentity(ORGS.mining),
-  manufacturingAdmin: new FakeClientIdentity(ORGS.manufacturing, { ou: 'admin' }),
-  manufacturingUser: new FakeClientIdentity(ORGS.manufacturing),
-  recyclingAdmin: new FakeClientIdentity(ORGS.recycling, { ou: 'admin' }),
-  recyclingUser: new FakeClientIdentity(ORGS.recycling),
-  auditorAdmin: new FakeClientIdentity(ORGS.audit, { ou: 'admin' }),
-  auditorUser: new FakeClientIdentity(ORGS.audit),
-  outsider: new FakeClientIdentity('OutsiderMSP', { ou: 'admin' }),
+  miningAdmin: new TestIdentity({ mspId: ORGS.mining, role: 'admin' }),
+  miningUser: new TestIdentity({ mspId: ORGS.mining }),
+  manufacturingAdmin: new TestIdentity({ mspId: ORGS.manufacturing, role: 'admin' }),
+  manufacturingUser: new TestIdentity({ mspId: ORGS.manufacturing }),
+  recyclingAdmin: new TestIdentity({ mspId: ORGS.recycling, role: 'admin' }),
+  recyclingUser: new TestIdentity({ mspId: ORGS.recycling }),
+  auditorAdmin: new TestIdentity({ mspId: ORGS.audit, role: 'admin' }),
+  auditorUser: new TestIdentity({ mspId: ORGS.audit }),
+  outsider: new TestIdentity({ mspId: 'OutsiderMSP', role: 'admin' }),
 } as const;

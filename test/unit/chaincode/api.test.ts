@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { ChaincodeStub } from 'fabric-shim';
 import {
   canonicalJson,
   computeRecordHash,
@@ -12,8 +11,6 @@ import {
   massSchema,
   ZERO_HASH,
 } from '../../../chaincode/src/api';
-import { MemoryStub } from '../../support/MemoryStub';
-import { WorldState } from '../../support/WorldState';
 
 describe('error envelope', () => {
   it('survives Fabric\'s and the gateway\'s wrapping', () => {
@@ -74,36 +71,5 @@ describe('schemas', () => {
   it('accepts masses that are whole grams from 1 to 10^15', () => {
     expect([1, 1e15].map((m) => massSchema.safeParse(m).success)).to.deep.equal([true, true]);
     expect([0, -1, 0.5, 1e15 + 1, Number.NaN, Infinity].map((m) => massSchema.safeParse(m).success)).to.deep.equal([false, false, false, false, false, false]);
-  });
-});
-
-describe('MemoryStub', () => {
-  const options = { txId: 't', timestamp: new Date(0), mspId: 'MiningMSP', transient: new Map<string, Uint8Array>() };
-
-  it('builds and splits composite keys exactly as fabric-shim does', () => {
-    const stub = new MemoryStub(new WorldState(), options);
-    const real = Object.create(ChaincodeStub.prototype) as ChaincodeStub;
-    expect(stub.createCompositeKey('bt.lot', ['a', 'b'])).to.equal(real.createCompositeKey('bt.lot', ['a', 'b']));
-    expect(stub.splitCompositeKey(stub.createCompositeKey('bt.lot', ['a', 'b']))).to.deep.equal({ objectType: 'bt.lot', attributes: ['a', 'b'] });
-  });
-
-  it('iterates partial keys in order and does not show a transaction its own writes', async () => {
-    const world = new WorldState();
-    const writer = new MemoryStub(world, options);
-    for (const id of ['b', 'a', 'c']) {
-      await writer.putState(writer.createCompositeKey('x', ['p', id]), Buffer.from(id));
-    }
-    expect((await writer.getState(writer.createCompositeKey('x', ['p', 'a']))).length).to.equal(0);
-    world.commit('t', new Date(0), writer.writes);
-    const reader = new MemoryStub(world, { ...options, txId: 't2' });
-    const keys: string[] = [];
-    for await (const kv of reader.getStateByPartialCompositeKey('x', ['p'])) {
-      keys.push(reader.splitCompositeKey(kv.key).attributes[1] ?? '');
-    }
-    expect(keys).to.deep.equal(['a', 'b', 'c']);
-    const { iterator, metadata } = await reader.getStateByPartialCompositeKeyWithPagination('x', ['p'], 2);
-    const first = await iterator.next();
-    expect(reader.splitCompositeKey(first.value.key).attributes[1]).to.equal('a');
-    expect(reader.splitCompositeKey(metadata.bookmark).attributes[1]).to.equal('c');
   });
 });

@@ -1,13 +1,11 @@
 import { expect } from 'chai';
-import { AuditContract } from '../../../chaincode/src/contracts/AuditContract';
 import { expectContractError, expectRejectedWithoutTrace } from '../../support/assertions';
 import { identities } from '../../support/identities';
 import type { MemoryNetwork } from '../../support/MemoryNetwork';
-import { custodyContract, documentHash, facilityContract, mint, query, standardWorld, submit } from './fixtures';
+import { documentHash, mint, query, standardWorld, submit } from './fixtures';
 
-const audit = new AuditContract();
-const record = audit.RecordAttestation.bind(audit);
-const list = audit.ListAttestationsBySubject.bind(audit);
+const record = 'audit:RecordAttestation';
+const list = 'audit:ListAttestationsBySubject';
 const attestation = {
   id: 'att-1',
   scheme: 'IRMA',
@@ -29,7 +27,7 @@ describe('RecordAttestation', () => {
   it('records an auditor\'s attestation, owned and endorsed by the auditor organisation', async () => {
     const result = await submit(network, identities.auditorUser, record, attestation);
     expect(result).to.include({ ownerMsp: 'AuditorMSP', result: 'PASS', validUntil: '2025-06-01T00:00:00.000Z' });
-    expect((await query(network, identities.miningUser, audit.GetAttestation.bind(audit), { id: 'att-1' })).scheme).to.equal('IRMA');
+    expect((await query(network, identities.miningUser, 'audit:GetAttestation', { id: 'att-1' })).scheme).to.equal('IRMA');
   });
 
   for (const who of ['miningAdmin', 'manufacturingUser', 'recyclingUser'] as const) {
@@ -76,7 +74,7 @@ describe('ListAttestationsBySubject', () => {
 
   it('rejects an unknown attestation id', async () => {
     const network = await standardWorld();
-    await expectContractError(query(network, identities.miningUser, audit.GetAttestation.bind(audit), { id: 'none' }), 'ATTESTATION_NOT_FOUND');
+    await expectContractError(query(network, identities.miningUser, 'audit:GetAttestation', { id: 'none' }), 'ATTESTATION_NOT_FOUND');
   });
 });
 
@@ -92,10 +90,10 @@ describe('certification gate with attestations', () => {
   it('lets an auditor\'s failed attestation in force block sending a claimed lot despite a declared certification', async () => {
     const network = await standardWorld();
     const irma = { scheme: 'IRMA', certificateId: 'IRMA-75', validFrom: '2024-01-01T00:00:00Z', validUntil: '2027-01-01T00:00:00Z', claims: ['CERTIFIED_ORIGIN'] };
-    await submit(network, identities.miningAdmin, facilityContract.UpdateCertifications.bind(facilityContract), { id: 'mine-1', certifications: [irma] });
+    await submit(network, identities.miningAdmin, 'facility:UpdateCertifications', { id: 'mine-1', certifications: [irma] });
     await mint(network, 'lot-1', 100, { claims: ['CERTIFIED_ORIGIN'] });
     await submit(network, identities.auditorUser, record, { ...attestation, id: 'fail-1', result: 'FAIL' });
     const propose = { id: 't1', lotId: 'lot-1', toFacilityId: 'refinery-1', declaredMassGrams: 100, shippingDocumentsHash: documentHash('t1') };
-    await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, custodyContract.ProposeTransfer.bind(custodyContract), propose), 'ATTESTATION_REQUIRED');
+    await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, 'custody:ProposeTransfer', propose), 'ATTESTATION_REQUIRED');
   });
 });

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import type { ClientIdentity } from 'fabric-shim-api';
+import type { TestIdentity } from '../../support/TestIdentity';
 import { custodyTransferSchema, decodeErrorEnvelope, materialLotSchema, processRunSchema } from '../../../chaincode/src/api';
 import { identities } from '../../support/identities';
 import type { MemoryNetwork } from '../../support/MemoryNetwork';
-import { custodyContract, documentHash, lotContract, processContract, standardWorld, submit } from './fixtures';
+import { documentHash, standardWorld, submit } from './fixtures';
 
 type Op =
   | { kind: 'mint'; mass: number }
@@ -35,7 +35,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 const FACILITY_IDS = ['mine-1', 'refinery-1', 'cell-1'];
-const USERS: Record<string, ClientIdentity> = { MiningMSP: identities.miningUser, ManufacturingMSP: identities.manufacturingUser };
+const USERS: Record<string, TestIdentity> = { MiningMSP: identities.miningUser, ManufacturingMSP: identities.manufacturingUser };
 
 interface Ledger {
   lots: { id: string; ownerMsp: string; massGrams: number; initialMassGrams: number; origin: { kind: string }; status: string; custodianFacilityId: string }[];
@@ -46,7 +46,7 @@ interface Ledger {
 
 function read(network: MemoryNetwork): Ledger {
   const ledger: Ledger = { lots: [], transferLoss: 0, processLoss: 0, transfers: [] };
-  for (const [key, value] of network.world.entries()) {
+  for (const [key, value] of network.ledger.entries()) {
     const json: unknown = JSON.parse(Buffer.from(value).toString('utf8'));
     if (key.startsWith('\u0000bt.lot\u0000')) {
       ledger.lots.push(materialLotSchema.parse(json));
@@ -69,51 +69,51 @@ let counter = 0;
 const fresh = (prefix: string): string => `${prefix}-${String((counter += 1))}`;
 
 interface Call {
-  readonly who: ClientIdentity;
-  readonly run: (network: MemoryNetwork, who: ClientIdentity) => Promise<unknown>;
+  readonly who: TestIdentity;
+  readonly run: (network: MemoryNetwork, who: TestIdentity) => Promise<unknown>;
 }
 
 type Builder<K extends Op['kind']> = (op: Extract<Op, { kind: K }>, state: Ledger) => Call | undefined;
 
-const lotOwner = (lot: { ownerMsp: string } | undefined): ClientIdentity => USERS[lot?.ownerMsp ?? ''] ?? identities.recyclingUser;
+const lotOwner = (lot: { ownerMsp: string } | undefined): TestIdentity => USERS[lot?.ownerMsp ?? ''] ?? identities.recyclingUser;
 
 const mintCall: Builder<'mint'> = (op) => ({
   who: identities.miningUser,
-  run: (n, w) => submit(n, w, lotContract.MintLot.bind(lotContract), { id: fresh('m'), facilityId: 'mine-1', material: 'COBALT_HYDROXIDE', massGrams: op.mass }),
+  run: (n, w) => submit(n, w, 'lot:MintLot', { id: fresh('m'), facilityId: 'mine-1', material: 'COBALT_HYDROXIDE', massGrams: op.mass }),
 });
 
 const duplicateCall: Builder<'duplicate'> = (op, state) => {
   const lot = pick(state.lots, op.lot);
-  return lot && { who: identities.miningUser, run: (n, w) => submit(n, w, lotContract.MintLot.bind(lotContract), { id: lot.id, facilityId: 'mine-1', material: 'COBALT_HYDROXIDE', massGrams: 5 }) };
+  return lot && { who: identities.miningUser, run: (n, w) => submit(n, w, 'lot:MintLot', { id: lot.id, facilityId: 'mine-1', material: 'COBALT_HYDROXIDE', massGrams: 5 }) };
 };
 
 const splitCall: Builder<'split'> = (op, state) => {
   const lot = pick(state.lots, op.lot);
   const children = op.parts.map((massGrams) => ({ id: fresh('s'), massGrams }));
-  return lot && { who: lotOwner(lot), run: (n, w) => submit(n, w, lotContract.SplitLot.bind(lotContract), { lotId: lot.id, children }) };
+  return lot && { who: lotOwner(lot), run: (n, w) => submit(n, w, 'lot:SplitLot', { lotId: lot.id, children }) };
 };
 
 const mergeCall: Builder<'merge'> = (op, state) => {
   const lots = op.lots.map((i) => pick(state.lots, i)?.id ?? 'none');
-  return { who: lotOwner(pick(state.lots, op.lots[0] ?? 0)), run: (n, w) => submit(n, w, lotContract.MergeLots.bind(lotContract), { id: fresh('g'), lotIds: lots }) };
+  return { who: lotOwner(pick(state.lots, op.lots[0] ?? 0)), run: (n, w) => submit(n, w, 'lot:MergeLots', { id: fresh('g'), lotIds: lots }) };
 };
 
 const proposeCall: Builder<'propose'> = (op, state) => {
   const lot = pick(state.lots, op.lot);
   const to = pick(FACILITY_IDS, op.to) ?? 'cell-1';
   const body = { id: fresh('t'), lotId: lot?.id ?? 'none', toFacilityId: to, declaredMassGrams: (lot?.massGrams ?? 1) + op.declaredDelta, shippingDocumentsHash: documentHash('b/l') };
-  return { who: lotOwner(lot), run: (n, w) => submit(n, w, custodyContract.ProposeTransfer.bind(custodyContract), body) };
+  return { who: lotOwner(lot), run: (n, w) => submit(n, w, 'custody:ProposeTransfer', body) };
 };
 
 const acceptCall: Builder<'accept'> = (op, state) => {
   const transfer = pick(state.transfers, op.transfer);
   const received = Math.max(0, (transfer?.declaredMassGrams ?? 0) + op.receivedDelta);
-  return transfer && { who: lotOwner({ ownerMsp: transfer.receiverMsp }), run: (n, w) => submit(n, w, custodyContract.AcceptTransfer.bind(custodyContract), { transferId: transfer.id, receivedMassGrams: received }) };
+  return transfer && { who: lotOwner({ ownerMsp: transfer.receiverMsp }), run: (n, w) => submit(n, w, 'custody:AcceptTransfer', { transferId: transfer.id, receivedMassGrams: received }) };
 };
 
 const cancelCall: Builder<'cancel'> = (op, state) => {
   const transfer = pick(state.transfers.filter((t) => t.status === 'PROPOSED'), op.transfer);
-  return transfer && { who: lotOwner({ ownerMsp: transfer.senderMsp }), run: (n, w) => submit(n, w, custodyContract.CancelTransfer.bind(custodyContract), { transferId: transfer.id }) };
+  return transfer && { who: lotOwner({ ownerMsp: transfer.senderMsp }), run: (n, w) => submit(n, w, 'custody:CancelTransfer', { transferId: transfer.id }) };
 };
 
 function request(op: Op, state: Ledger): Call | undefined {
@@ -149,7 +149,7 @@ const transformCall: Builder<'transform'> = (op, state) => {
   const output = total - lossGrams;
   const outputs = output > 0 ? [{ id: fresh('o'), material: 'COBALT_SULFATE', massGrams: output }] : [];
   const body = { id: fresh('r'), facilityId: first.custodianFacilityId, processKind: 'REFINING', inputs, outputs, lossGrams: lossGrams + op.lossDelta };
-  return { who: lotOwner(first), run: (n, w) => submit(n, w, processContract.Transform.bind(processContract), body) };
+  return { who: lotOwner(first), run: (n, w) => submit(n, w, 'process:Transform', body) };
 };
 
 function minted(state: Ledger): number {

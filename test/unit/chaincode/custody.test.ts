@@ -4,16 +4,19 @@ import { COMMERCIAL_TERMS_TRANSIENT_KEY, hashCanonical } from '../../../chaincod
 import { expectContractError, expectRejectedWithoutTrace } from '../../support/assertions';
 import { identities } from '../../support/identities';
 import type { MemoryNetwork } from '../../support/MemoryNetwork';
-import { custodyContract, documentHash, FACILITIES, facilityContract, lotContract, mint, query, standardWorld, submit } from './fixtures';
+import { documentHash, FACILITIES, mint, query, simulate, standardWorld, submit } from './fixtures';
 
-const propose = custodyContract.ProposeTransfer.bind(custodyContract);
-const accept = custodyContract.AcceptTransfer.bind(custodyContract);
-const reject = custodyContract.RejectTransfer.bind(custodyContract);
-const cancel = custodyContract.CancelTransfer.bind(custodyContract);
-const resolve = custodyContract.ResolveDispute.bind(custodyContract);
+const propose = 'custody:ProposeTransfer';
+const accept = 'custody:AcceptTransfer';
+const reject = 'custody:RejectTransfer';
+const cancel = 'custody:CancelTransfer';
+const resolve = 'custody:ResolveDispute';
 const shipping = documentHash('bill of lading 42');
 const toCellPlant = { id: 't1', lotId: 'lot-1', toFacilityId: FACILITIES.cellPlant.id, declaredMassGrams: 100_000, shippingDocumentsHash: shipping };
 const terms = { priceMinorUnits: 1_250_000, currency: 'EUR', contractReference: 'FRAME-2025-7', salt: 'a7f3c9e1d2b4f6a8' };
+// New keys need two organisations' endorsement; with transient data the gateway will not pick the second one
+// itself (only members of the sender's implicit collection may see the terms), so the sender names the receiver.
+const withTerms = { transient: { [COMMERCIAL_TERMS_TRANSIENT_KEY]: terms }, endorsingOrganizations: ['MiningMSP', 'ManufacturingMSP'] };
 
 async function proposed(network: MemoryNetwork): Promise<void> {
   await submit(network, identities.miningUser, propose, toCellPlant);
@@ -27,20 +30,20 @@ describe('ProposeTransfer', () => {
   });
 
   it('puts the lot in transit and records a transfer endorsed by both organisations', async () => {
-    const simulation = await network.simulate(identities.miningUser, (ctx) => propose(ctx, JSON.stringify(toCellPlant)));
+    const simulation = await simulate(network, identities.miningUser, propose, toCellPlant);
     const { transfer, lot } = simulation.result;
     expect(transfer).to.include({ status: 'PROPOSED', senderMsp: 'MiningMSP', receiverMsp: 'ManufacturingMSP', fromFacilityId: 'mine-1', toleranceBasisPoints: 50 });
     expect(lot).to.include({ status: 'IN_TRANSIT', pendingTransferId: 't1', ownerMsp: 'MiningMSP' });
-    const policies = [...simulation.writes.validation.entries()].filter(([key]) => key.includes('bt.transfer'));
+    const policies = [...simulation.rwset.metadataWrites.entries()].filter(([key]) => key.includes('bt.transfer'));
     expect(policies.map(([, policy]) => new KeyEndorsementPolicy(policy).listOrgs().sort())).to.deep.equal([['ManufacturingMSP', 'MiningMSP']]);
   });
 
   it('keeps commercial terms in the sender\'s implicit collection and only their hash on the ledger', async () => {
-    const simulation = await network.simulate(identities.miningUser, (ctx) => propose(ctx, JSON.stringify(toCellPlant)), { transient: { [COMMERCIAL_TERMS_TRANSIENT_KEY]: terms } });
+    const simulation = await simulate(network, identities.miningUser, propose, toCellPlant, withTerms);
     expect(simulation.result.transfer.commercialTermsHash).to.equal(hashCanonical(terms));
-    expect([...simulation.writes.privateData.keys()]).to.deep.equal(['_implicit_org_MiningMSP']);
+    expect([...simulation.rwset.collections.keys()]).to.deep.equal(['_implicit_org_MiningMSP']);
     expect(network.snapshot()).not.to.include('FRAME-2025-7');
-    const read = await query(network, identities.miningUser, custodyContract.GetCommercialTerms.bind(custodyContract), { id: 't1' });
+    const read = await query(network, identities.miningUser, 'custody:GetCommercialTerms', { id: 't1' });
     expect(read).to.deep.equal(terms);
   });
 
@@ -90,7 +93,7 @@ describe('ProposeTransfer', () => {
 
   it('rejects sending a claimed lot once the sender\'s certification has expired', async () => {
     const irma = { scheme: 'IRMA', certificateId: 'IRMA-75', validFrom: '2024-01-01T00:00:00Z', validUntil: '2025-02-01T00:00:00Z' };
-    await submit(network, identities.miningAdmin, facilityContract.UpdateCertifications.bind(facilityContract), { id: 'mine-1', certifications: [irma] });
+    await submit(network, identities.miningAdmin, 'facility:UpdateCertifications', { id: 'mine-1', certifications: [irma] });
     await mint(network, 'claimed', 10, { claims: ['CERTIFIED_ORIGIN'] });
     network.setTime('2025-03-01T00:00:00.000Z');
     await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, propose, { ...toCellPlant, lotId: 'claimed', declaredMassGrams: 10 }), 'ATTESTATION_REQUIRED');
@@ -110,15 +113,15 @@ describe('AcceptTransfer', () => {
     expect(transfer).to.include({ status: 'ACCEPTED', receivedMassGrams: 99_600, lossGrams: 400, surplusGrams: 0 });
     expect(lot).to.include({ status: 'ACTIVE', ownerMsp: 'ManufacturingMSP', custodianFacilityId: 'cell-1', massGrams: 99_600 });
     expect(lot.pendingTransferId).to.equal(undefined);
-    const held = await query(network, identities.auditorUser, lotContract.ListLotsByFacility.bind(lotContract), { facilityId: 'cell-1' });
+    const held = await query(network, identities.auditorUser, 'lot:ListLotsByFacility', { facilityId: 'cell-1' });
     expect(held.items.map((l) => l.id)).to.deep.equal(['lot-1']);
-    const left = await query(network, identities.auditorUser, lotContract.ListLotsByFacility.bind(lotContract), { facilityId: 'mine-1' });
+    const left = await query(network, identities.auditorUser, 'lot:ListLotsByFacility', { facilityId: 'mine-1' });
     expect(left.items).to.deep.equal([]);
   });
 
   it('hands the lot key\'s endorsement to the receiver organisation', async () => {
-    const simulation = await network.simulate(identities.manufacturingUser, (ctx) => accept(ctx, JSON.stringify({ transferId: 't1', receivedMassGrams: 100_000 })));
-    const lotPolicy = [...simulation.writes.validation.entries()].find(([key]) => key.includes('bt.lot'));
+    const simulation = await simulate(network, identities.manufacturingUser, accept, { transferId: 't1', receivedMassGrams: 100_000 });
+    const lotPolicy = [...simulation.rwset.metadataWrites.entries()].find(([key]) => key.includes('bt.lot'));
     expect(lotPolicy && new KeyEndorsementPolicy(lotPolicy[1]).listOrgs()).to.deep.equal(['ManufacturingMSP']);
   });
 
@@ -257,12 +260,12 @@ describe('GetTransfer', () => {
     const network = await standardWorld();
     await mint(network, 'lot-1', 100_000);
     await proposed(network);
-    expect((await query(network, identities.auditorUser, custodyContract.GetTransfer.bind(custodyContract), { id: 't1' })).status).to.equal('PROPOSED');
+    expect((await query(network, identities.auditorUser, 'custody:GetTransfer', { id: 't1' })).status).to.equal('PROPOSED');
   });
 
   it('rejects an unknown transfer', async () => {
     const network = await standardWorld();
-    await expectContractError(query(network, identities.auditorUser, custodyContract.GetTransfer.bind(custodyContract), { id: 'nope' }), 'TRANSFER_NOT_FOUND');
+    await expectContractError(query(network, identities.auditorUser, 'custody:GetTransfer', { id: 'nope' }), 'TRANSFER_NOT_FOUND');
   });
 });
 
@@ -273,13 +276,13 @@ describe('ListTransfersByLot', () => {
     await proposed(network);
     await submit(network, identities.miningUser, cancel, { transferId: 't1' });
     await submit(network, identities.miningUser, propose, { ...toCellPlant, id: 't2' });
-    const page = await query(network, identities.auditorUser, custodyContract.ListTransfersByLot.bind(custodyContract), { lotId: 'lot-1' });
+    const page = await query(network, identities.auditorUser, 'custody:ListTransfersByLot', { lotId: 'lot-1' });
     expect(page.items.map((t) => [t.id, t.status])).to.deep.equal([['t1', 'CANCELLED'], ['t2', 'PROPOSED']]);
   });
 
   it('rejects a malformed lot id', async () => {
     const network = await standardWorld();
-    await expectContractError(query(network, identities.auditorUser, custodyContract.ListTransfersByLot.bind(custodyContract), { lotId: '-x' }), 'INVALID_ARGUMENT');
+    await expectContractError(query(network, identities.auditorUser, 'custody:ListTransfersByLot', { lotId: '-x' }), 'INVALID_ARGUMENT');
   });
 });
 
@@ -287,14 +290,14 @@ describe('GetCommercialTerms', () => {
   it('rejects the receiver (the terms live in the sender\'s collection)', async () => {
     const network = await standardWorld();
     await mint(network, 'lot-1', 100_000);
-    await submit(network, identities.miningUser, propose, toCellPlant, { transient: { [COMMERCIAL_TERMS_TRANSIENT_KEY]: terms } });
-    await expectContractError(query(network, identities.manufacturingUser, custodyContract.GetCommercialTerms.bind(custodyContract), { id: 't1' }), 'FORBIDDEN');
+    await submit(network, identities.miningUser, propose, toCellPlant, withTerms);
+    await expectContractError(query(network, identities.manufacturingUser, 'custody:GetCommercialTerms', { id: 't1' }), 'FORBIDDEN');
   });
 
   it('rejects a transfer without terms', async () => {
     const network = await standardWorld();
     await mint(network, 'lot-1', 100_000);
     await proposed(network);
-    await expectContractError(query(network, identities.miningUser, custodyContract.GetCommercialTerms.bind(custodyContract), { id: 't1' }), 'NOT_FOUND');
+    await expectContractError(query(network, identities.miningUser, 'custody:GetCommercialTerms', { id: 't1' }), 'NOT_FOUND');
   });
 });

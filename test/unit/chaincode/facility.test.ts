@@ -4,9 +4,9 @@ import { EVENT_NAME, eventEnvelopeSchema, verifyRecordHash, ZERO_HASH } from '..
 import { expectContractError, expectRejectedWithoutTrace } from '../../support/assertions';
 import { identities } from '../../support/identities';
 import { MemoryNetwork } from '../../support/MemoryNetwork';
-import { facilityContract, query, submit } from './fixtures';
+import { query, simulate, submit } from './fixtures';
 
-const register = facilityContract.RegisterFacility.bind(facilityContract);
+const register = 'facility:RegisterFacility';
 const mine = { id: 'mine-1', kind: 'MINE', name: 'Kolwezi mine', country: 'CD', geolocation: { latitudeE6: -10_716_667, longitudeE6: 25_466_667 } };
 const certification = { scheme: 'IRMA', certificateId: 'IRMA-75', validFrom: '2024-01-01T00:00:00Z', validUntil: '2027-01-01T00:00:00Z', claims: ['CERTIFIED_ORIGIN'] };
 
@@ -17,15 +17,15 @@ describe('RegisterFacility', () => {
   });
 
   it('registers a facility owned by the admin\'s organisation, hashed, endorsed by its owner, with one event', async () => {
-    const simulation = await network.simulate(identities.miningAdmin, (ctx) => facilityContract.RegisterFacility(ctx, JSON.stringify(mine)));
+    const simulation = await simulate(network, identities.miningAdmin, 'facility:RegisterFacility', mine);
     const facility = simulation.result;
     expect(facility).to.include({ id: 'mine-1', ownerMsp: 'MiningMSP', kind: 'MINE', version: 1, previousHash: ZERO_HASH, createdAt: '2025-01-01T00:00:00.000Z' });
     expect(verifyRecordHash(facility)).to.equal(true);
-    const [key, policy] = [...simulation.writes.validation.entries()][0] ?? [];
+    const [key, policy] = [...simulation.rwset.metadataWrites.entries()][0] ?? [];
     expect(key).to.include('mine-1');
     expect(new KeyEndorsementPolicy(policy).listOrgs()).to.deep.equal(['MiningMSP']);
-    expect(simulation.writes.event?.name).to.equal(EVENT_NAME);
-    const envelope = eventEnvelopeSchema.parse(JSON.parse(Buffer.from(simulation.writes.event?.payload ?? []).toString('utf8')));
+    expect(simulation.event?.name).to.equal(EVENT_NAME);
+    const envelope = eventEnvelopeSchema.parse(JSON.parse(Buffer.from(simulation.event?.payload ?? []).toString('utf8')));
     expect(envelope).to.deep.equal({ txId: simulation.txId, transaction: 'facility:RegisterFacility', timestamp: facility.createdAt, changes: [{ type: 'Facility', id: 'mine-1', action: 'CREATED' }] });
   });
 
@@ -76,13 +76,13 @@ describe('GetFacility', () => {
   it('reads a facility', async () => {
     const network = new MemoryNetwork();
     await submit(network, identities.miningAdmin, register, mine);
-    const facility = await query(network, identities.recyclingUser, facilityContract.GetFacility.bind(facilityContract), { id: 'mine-1' });
+    const facility = await query(network, identities.recyclingUser, 'facility:GetFacility', { id: 'mine-1' });
     expect(facility.name).to.equal('Kolwezi mine');
   });
 
   it('rejects an unknown id', async () => {
     const network = new MemoryNetwork();
-    await expectContractError(query(network, identities.recyclingUser, facilityContract.GetFacility.bind(facilityContract), { id: 'nope' }), 'FACILITY_NOT_FOUND');
+    await expectContractError(query(network, identities.recyclingUser, 'facility:GetFacility', { id: 'nope' }), 'FACILITY_NOT_FOUND');
   });
 });
 
@@ -93,7 +93,7 @@ describe('ListFacilitiesByOrg', () => {
       await submit(network, identities.miningAdmin, register, { ...mine, id });
     }
     await submit(network, identities.recyclingAdmin, register, { ...mine, id: 'r', kind: 'RECYCLER' });
-    const list = facilityContract.ListFacilitiesByOrg.bind(facilityContract);
+    const list = 'facility:ListFacilitiesByOrg';
     const first = await query(network, identities.auditorUser, list, { ownerMsp: 'MiningMSP', pageSize: 2 });
     expect(first.items.map((f) => f.id)).to.deep.equal(['a', 'b']);
     const second = await query(network, identities.auditorUser, list, { ownerMsp: 'MiningMSP', pageSize: 2, bookmark: first.bookmark });
@@ -103,7 +103,7 @@ describe('ListFacilitiesByOrg', () => {
 
   it('rejects a page size above 100', async () => {
     const network = new MemoryNetwork();
-    await expectContractError(query(network, identities.auditorUser, facilityContract.ListFacilitiesByOrg.bind(facilityContract), { ownerMsp: 'MiningMSP', pageSize: 101 }), 'INVALID_ARGUMENT');
+    await expectContractError(query(network, identities.auditorUser, 'facility:ListFacilitiesByOrg', { ownerMsp: 'MiningMSP', pageSize: 101 }), 'INVALID_ARGUMENT');
   });
 });
 
@@ -111,7 +111,7 @@ describe('UpdateCertifications', () => {
   it('replaces the certifications and chains the new version to the old one', async () => {
     const network = new MemoryNetwork();
     const first = await submit(network, identities.miningAdmin, register, mine);
-    const updated = await submit(network, identities.miningAdmin, facilityContract.UpdateCertifications.bind(facilityContract), { id: 'mine-1', certifications: [certification] });
+    const updated = await submit(network, identities.miningAdmin, 'facility:UpdateCertifications', { id: 'mine-1', certifications: [certification] });
     expect(updated.version).to.equal(2);
     expect(updated.previousHash).to.equal(first.recordHash);
     expect(updated.certifications[0]?.validFrom).to.equal('2024-01-01T00:00:00.000Z');
@@ -121,17 +121,17 @@ describe('UpdateCertifications', () => {
   it('rejects an admin of another organisation', async () => {
     const network = new MemoryNetwork();
     await submit(network, identities.miningAdmin, register, mine);
-    await expectRejectedWithoutTrace(network, () => submit(network, identities.recyclingAdmin, facilityContract.UpdateCertifications.bind(facilityContract), { id: 'mine-1', certifications: [] }), 'FORBIDDEN');
+    await expectRejectedWithoutTrace(network, () => submit(network, identities.recyclingAdmin, 'facility:UpdateCertifications', { id: 'mine-1', certifications: [] }), 'FORBIDDEN');
   });
 
   it('rejects a non-admin of the owner organisation', async () => {
     const network = new MemoryNetwork();
     await submit(network, identities.miningAdmin, register, mine);
-    await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, facilityContract.UpdateCertifications.bind(facilityContract), { id: 'mine-1', certifications: [] }), 'FORBIDDEN');
+    await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, 'facility:UpdateCertifications', { id: 'mine-1', certifications: [] }), 'FORBIDDEN');
   });
 
   it('rejects an unknown facility', async () => {
     const network = new MemoryNetwork();
-    await expectRejectedWithoutTrace(network, () => submit(network, identities.miningAdmin, facilityContract.UpdateCertifications.bind(facilityContract), { id: 'nope', certifications: [] }), 'FACILITY_NOT_FOUND');
+    await expectRejectedWithoutTrace(network, () => submit(network, identities.miningAdmin, 'facility:UpdateCertifications', { id: 'nope', certifications: [] }), 'FACILITY_NOT_FOUND');
   });
 });

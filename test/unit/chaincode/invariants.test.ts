@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { expectRejectedWithoutTrace } from '../../support/assertions';
 import { identities } from '../../support/identities';
-import { custodyContract, documentHash, lotContract, mint, processContract, standardWorld, submit } from './fixtures';
+import { documentHash, mint, simulate, standardWorld, submit } from './fixtures';
 
-const propose = custodyContract.ProposeTransfer.bind(custodyContract);
+const propose = 'custody:ProposeTransfer';
 const shipping = documentHash('b/l');
 
 describe('invariants', () => {
@@ -11,11 +11,11 @@ describe('invariants', () => {
     const network = await standardWorld();
     await mint(network, 'a', 10_000);
     await mint(network, 'b', 5_000);
-    await submit(network, identities.miningUser, lotContract.SplitLot.bind(lotContract), { lotId: 'a', children: [{ id: 'a1', massGrams: 4_000 }] });
-    await submit(network, identities.miningUser, lotContract.MergeLots.bind(lotContract), { id: 'm', lotIds: ['a1', 'b'] });
+    await submit(network, identities.miningUser, 'lot:SplitLot', { lotId: 'a', children: [{ id: 'a1', massGrams: 4_000 }] });
+    await submit(network, identities.miningUser, 'lot:MergeLots', { id: 'm', lotIds: ['a1', 'b'] });
     await submit(network, identities.miningUser, propose, { id: 't', lotId: 'm', toFacilityId: 'refinery-1', declaredMassGrams: 9_000, shippingDocumentsHash: shipping });
-    const accepted = await submit(network, identities.miningUser, custodyContract.AcceptTransfer.bind(custodyContract), { transferId: 't', receivedMassGrams: 8_990 });
-    const refined = await submit(network, identities.miningUser, processContract.Transform.bind(processContract), {
+    const accepted = await submit(network, identities.miningUser, 'custody:AcceptTransfer', { transferId: 't', receivedMassGrams: 8_990 });
+    const refined = await submit(network, identities.miningUser, 'process:Transform', {
       id: 'r',
       facilityId: 'refinery-1',
       processKind: 'REFINING',
@@ -32,20 +32,20 @@ describe('invariants', () => {
     await mint(network, 'a', 100);
     await mint(network, 'b', 100);
     await submit(network, identities.miningUser, propose, { id: 't', lotId: 'a', toFacilityId: 'cell-1', declaredMassGrams: 100, shippingDocumentsHash: shipping });
-    await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, lotContract.SplitLot.bind(lotContract), { lotId: 'a', children: [{ id: 'x', massGrams: 1 }] }), 'INVALID_STATE');
-    await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, lotContract.MergeLots.bind(lotContract), { id: 'ab', lotIds: ['a', 'b'] }), 'INVALID_STATE');
+    await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, 'lot:SplitLot', { lotId: 'a', children: [{ id: 'x', massGrams: 1 }] }), 'INVALID_STATE');
+    await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, 'lot:MergeLots', { id: 'ab', lotIds: ['a', 'b'] }), 'INVALID_STATE');
     await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, propose, { id: 't2', lotId: 'a', toFacilityId: 'refinery-1', declaredMassGrams: 100, shippingDocumentsHash: shipping }), 'INVALID_STATE');
     const transform = { id: 'r', facilityId: 'mine-1', processKind: 'REFINING', inputs: [{ lotId: 'a', massGrams: 100 }], outputs: [{ id: 'o', material: 'COBALT_SULFATE', massGrams: 100 }], lossGrams: 0 };
-    await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, processContract.Transform.bind(processContract), transform), 'INVALID_STATE');
+    await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, 'process:Transform', transform), 'INVALID_STATE');
   });
 
   it('touches disjoint keys for transactions on independent lots', async () => {
     const network = await standardWorld();
     await mint(network, 'a', 100);
     await mint(network, 'b', 100);
-    const first = await network.simulate(identities.miningUser, (ctx) => custodyContract.ProposeTransfer(ctx, JSON.stringify({ id: 'ta', lotId: 'a', toFacilityId: 'cell-1', declaredMassGrams: 100, shippingDocumentsHash: shipping })));
-    const second = await network.simulate(identities.miningUser, (ctx) => custodyContract.ProposeTransfer(ctx, JSON.stringify({ id: 'tb', lotId: 'b', toFacilityId: 'cell-1', declaredMassGrams: 100, shippingDocumentsHash: shipping })));
-    const keysOf = (writes: typeof first.writes): string[] => [...writes.state.keys()];
-    expect(keysOf(first.writes).filter((key) => keysOf(second.writes).includes(key))).to.deep.equal([]);
+    const first = await simulate(network, identities.miningUser, 'custody:ProposeTransfer', { id: 'ta', lotId: 'a', toFacilityId: 'cell-1', declaredMassGrams: 100, shippingDocumentsHash: shipping });
+    const second = await simulate(network, identities.miningUser, 'custody:ProposeTransfer', { id: 'tb', lotId: 'b', toFacilityId: 'cell-1', declaredMassGrams: 100, shippingDocumentsHash: shipping });
+    const keysOf = (rwset: typeof first.rwset): string[] => [...rwset.writes.keys()];
+    expect(keysOf(first.rwset).filter((key) => keysOf(second.rwset).includes(key))).to.deep.equal([]);
   });
 });

@@ -3,12 +3,12 @@ import { verifyRecordHash, ZERO_HASH } from '../../../chaincode/src/api';
 import { expectContractError, expectRejectedWithoutTrace } from '../../support/assertions';
 import { identities } from '../../support/identities';
 import type { MemoryNetwork } from '../../support/MemoryNetwork';
-import { FACILITIES, facilityContract, lotContract, mint, query, standardWorld, submit } from './fixtures';
+import { FACILITIES, mint, query, standardWorld, submit } from './fixtures';
 
-const mintLot = lotContract.MintLot.bind(lotContract);
-const split = lotContract.SplitLot.bind(lotContract);
-const merge = lotContract.MergeLots.bind(lotContract);
-const getLot = lotContract.GetLot.bind(lotContract);
+const mintLot = 'lot:MintLot';
+const split = 'lot:SplitLot';
+const merge = 'lot:MergeLots';
+const getLot = 'lot:GetLot';
 const request = { id: 'lot-1', facilityId: FACILITIES.mine.id, material: 'COBALT_HYDROXIDE', massGrams: 1_000_000 };
 const irma = { scheme: 'IRMA', certificateId: 'IRMA-75', validFrom: '2024-01-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z', claims: ['CERTIFIED_ORIGIN'] };
 
@@ -27,7 +27,7 @@ describe('MintLot', () => {
   });
 
   it('mints a claimed lot when the mine holds a valid certification for the claim', async () => {
-    await submit(network, identities.miningAdmin, facilityContract.UpdateCertifications.bind(facilityContract), { id: 'mine-1', certifications: [irma] });
+    await submit(network, identities.miningAdmin, 'facility:UpdateCertifications', { id: 'mine-1', certifications: [irma] });
     const lot = await submit(network, identities.miningUser, mintLot, { ...request, claims: ['CERTIFIED_ORIGIN'] });
     expect(lot.claims).to.deep.equal(['CERTIFIED_ORIGIN']);
   });
@@ -37,7 +37,7 @@ describe('MintLot', () => {
   });
 
   it('rejects a claim once the certification has expired', async () => {
-    await submit(network, identities.miningAdmin, facilityContract.UpdateCertifications.bind(facilityContract), { id: 'mine-1', certifications: [irma] });
+    await submit(network, identities.miningAdmin, 'facility:UpdateCertifications', { id: 'mine-1', certifications: [irma] });
     network.setTime('2026-06-01T00:00:00.000Z');
     await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, mintLot, { ...request, claims: ['CERTIFIED_ORIGIN'] }), 'ATTESTATION_REQUIRED');
   });
@@ -113,7 +113,7 @@ describe('GetLotHistory', () => {
     await mint(network, 'lot-1', 1000);
     await submit(network, identities.miningUser, split, { lotId: 'lot-1', children: [{ id: 'c1', massGrams: 100 }] });
     await submit(network, identities.miningUser, split, { lotId: 'lot-1', children: [{ id: 'c2', massGrams: 100 }] });
-    const history = await query(network, identities.auditorUser, lotContract.GetLotHistory.bind(lotContract), { id: 'lot-1' });
+    const history = await query(network, identities.auditorUser, 'lot:GetLotHistory', { id: 'lot-1' });
     const records = history.entries.map((entry) => entry.record);
     expect(records.map((r) => r?.massGrams)).to.deep.equal([1000, 900, 800]);
     let previous = ZERO_HASH;
@@ -126,7 +126,7 @@ describe('GetLotHistory', () => {
 
   it('rejects an unknown lot', async () => {
     const network = await standardWorld();
-    await expectContractError(query(network, identities.auditorUser, lotContract.GetLotHistory.bind(lotContract), { id: 'none' }), 'LOT_NOT_FOUND');
+    await expectContractError(query(network, identities.auditorUser, 'lot:GetLotHistory', { id: 'none' }), 'LOT_NOT_FOUND');
   });
 });
 
@@ -237,7 +237,7 @@ describe('ListLotsByFacility', () => {
     await mint(network, 'b', 10);
     await mint(network, 'c', 10);
     await submit(network, identities.miningUser, split, { lotId: 'b', children: [{ id: 'b1', massGrams: 10 }] });
-    const list = lotContract.ListLotsByFacility.bind(lotContract);
+    const list = 'lot:ListLotsByFacility';
     const first = await query(network, identities.auditorUser, list, { facilityId: 'mine-1', pageSize: 2 });
     expect(first.items.map((lot) => lot.id)).to.deep.equal(['a', 'b1']);
     const second = await query(network, identities.auditorUser, list, { facilityId: 'mine-1', pageSize: 2, bookmark: first.bookmark });
@@ -246,7 +246,7 @@ describe('ListLotsByFacility', () => {
 
   it('rejects an invalid facility id', async () => {
     const network = await standardWorld();
-    await expectContractError(query(network, identities.auditorUser, lotContract.ListLotsByFacility.bind(lotContract), { facilityId: '' }), 'INVALID_ARGUMENT');
+    await expectContractError(query(network, identities.auditorUser, 'lot:ListLotsByFacility', { facilityId: '' }), 'INVALID_ARGUMENT');
   });
 });
 
@@ -257,7 +257,7 @@ describe('TraceUpstream', () => {
     await mint(network, 'b', 100);
     await submit(network, identities.miningUser, merge, { id: 'ab', lotIds: ['a', 'b'] });
     await submit(network, identities.miningUser, split, { lotId: 'ab', children: [{ id: 'ab1', massGrams: 50 }] });
-    const trace = lotContract.TraceUpstream.bind(lotContract);
+    const trace = 'lot:TraceUpstream';
     const full = await query(network, identities.auditorUser, trace, { id: 'ab1' });
     expect(full.nodes.map((n) => [n.id, n.depth])).to.deep.equal([['ab1', 0], ['ab', 1], ['a', 2], ['b', 2]]);
     expect(full.edges.map((e) => `${e.parentId}->${e.childId}:${e.massGrams}`)).to.deep.equal(['ab->ab1:50', 'a->ab:300', 'b->ab:100']);
@@ -274,17 +274,17 @@ describe('TraceUpstream', () => {
   it('rejects a malformed bookmark', async () => {
     const network = await standardWorld();
     await mint(network, 'x', 5);
-    await expectContractError(query(network, identities.auditorUser, lotContract.TraceUpstream.bind(lotContract), { id: 'x', bookmark: 'zz' }), 'INVALID_ARGUMENT');
+    await expectContractError(query(network, identities.auditorUser, 'lot:TraceUpstream', { id: 'x', bookmark: 'zz' }), 'INVALID_ARGUMENT');
   });
 
   it('rejects an unknown lot', async () => {
     const network = await standardWorld();
-    await expectContractError(query(network, identities.auditorUser, lotContract.TraceUpstream.bind(lotContract), { id: 'none' }), 'LOT_NOT_FOUND');
+    await expectContractError(query(network, identities.auditorUser, 'lot:TraceUpstream', { id: 'none' }), 'LOT_NOT_FOUND');
   });
 
   it('rejects a depth above the limit', async () => {
     const network = await standardWorld();
-    await expectContractError(query(network, identities.auditorUser, lotContract.TraceUpstream.bind(lotContract), { id: 'x', maxDepth: 65 }), 'INVALID_ARGUMENT');
+    await expectContractError(query(network, identities.auditorUser, 'lot:TraceUpstream', { id: 'x', maxDepth: 65 }), 'INVALID_ARGUMENT');
   });
 });
 
@@ -295,12 +295,12 @@ describe('TraceDownstream', () => {
     await mint(network, 'b', 100);
     await submit(network, identities.miningUser, split, { lotId: 'a', children: [{ id: 'a1', massGrams: 100 }] });
     await submit(network, identities.miningUser, merge, { id: 'm', lotIds: ['a1', 'b'] });
-    const result = await query(network, identities.auditorUser, lotContract.TraceDownstream.bind(lotContract), { id: 'a' });
+    const result = await query(network, identities.auditorUser, 'lot:TraceDownstream', { id: 'a' });
     expect(result.nodes.map((n) => n.id)).to.deep.equal(['a', 'a1', 'm']);
   });
 
   it('rejects a missing id', async () => {
     const network = await standardWorld();
-    await expectContractError(query(network, identities.auditorUser, lotContract.TraceDownstream.bind(lotContract), {}), 'INVALID_ARGUMENT');
+    await expectContractError(query(network, identities.auditorUser, 'lot:TraceDownstream', {}), 'INVALID_ARGUMENT');
   });
 });

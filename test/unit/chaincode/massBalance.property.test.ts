@@ -1,11 +1,9 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { MassBalanceContract } from '../../../chaincode/src/contracts/MassBalanceContract';
 import { identities } from '../../support/identities';
 import type { MemoryNetwork } from '../../support/MemoryNetwork';
-import { custodyContract, documentHash, facilityContract, mint, processContract, query, standardWorld, submit } from './fixtures';
+import { documentHash, mint, query, standardWorld, submit } from './fixtures';
 
-const mb = new MassBalanceContract();
 const account = { facilityId: 'refinery-1', material: 'COBALT_HYDROXIDE', claim: 'CERTIFIED_ORIGIN' } as const;
 const irma = { scheme: 'IRMA', certificateId: 'IRMA-75', validFrom: '2024-01-01T00:00:00Z', validUntil: '2027-01-01T00:00:00Z', claims: ['CERTIFIED_ORIGIN'] };
 
@@ -18,8 +16,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 
 async function ledgerWorld(): Promise<MemoryNetwork> {
   const network = await standardWorld();
-  await submit(network, identities.miningAdmin, facilityContract.UpdateCertifications.bind(facilityContract), { id: 'mine-1', certifications: [irma] });
-  await submit(network, identities.miningUser, mb.OpenPeriod.bind(mb), { id: 'p1', ...account, startsAt: '2025-01-01T00:00:00Z', endsAt: '2025-12-01T00:00:00Z' });
+  await submit(network, identities.miningAdmin, 'facility:UpdateCertifications', { id: 'mine-1', certifications: [irma] });
+  await submit(network, identities.miningUser, 'massbalance:OpenPeriod', { id: 'p1', ...account, startsAt: '2025-01-01T00:00:00Z', endsAt: '2025-12-01T00:00:00Z' });
   return network;
 }
 
@@ -27,21 +25,21 @@ async function apply(network: MemoryNetwork, op: Op, n: number): Promise<void> {
   const user = identities.miningUser;
   if (op.kind === 'credit') {
     await mint(network, `c${n}`, op.mass, { claims: ['CERTIFIED_ORIGIN'] });
-    await submit(network, user, custodyContract.ProposeTransfer.bind(custodyContract), { id: `t${n}`, lotId: `c${n}`, toFacilityId: 'refinery-1', declaredMassGrams: op.mass, shippingDocumentsHash: documentHash(`t${n}`) });
-    await submit(network, user, custodyContract.AcceptTransfer.bind(custodyContract), { transferId: `t${n}`, receivedMassGrams: Math.max(0, op.mass + op.received) });
+    await submit(network, user, 'custody:ProposeTransfer', { id: `t${n}`, lotId: `c${n}`, toFacilityId: 'refinery-1', declaredMassGrams: op.mass, shippingDocumentsHash: documentHash(`t${n}`) });
+    await submit(network, user, 'custody:AcceptTransfer', { transferId: `t${n}`, receivedMassGrams: Math.max(0, op.mass + op.received) });
     return;
   }
   await mint(network, `u${n}`, op.input);
-  await submit(network, user, custodyContract.ProposeTransfer.bind(custodyContract), { id: `tu${n}`, lotId: `u${n}`, toFacilityId: 'refinery-1', declaredMassGrams: op.input, shippingDocumentsHash: documentHash(`tu${n}`) });
-  await submit(network, user, custodyContract.AcceptTransfer.bind(custodyContract), { transferId: `tu${n}`, receivedMassGrams: op.input });
+  await submit(network, user, 'custody:ProposeTransfer', { id: `tu${n}`, lotId: `u${n}`, toFacilityId: 'refinery-1', declaredMassGrams: op.input, shippingDocumentsHash: documentHash(`tu${n}`) });
+  await submit(network, user, 'custody:AcceptTransfer', { transferId: `tu${n}`, receivedMassGrams: op.input });
   const output = Math.min(op.output, op.input);
-  await submit(network, user, processContract.Transform.bind(processContract), {
+  await submit(network, user, 'process:Transform', {
     id: `r${n}`, facilityId: 'refinery-1', processKind: 'REFINING', inputs: [{ lotId: `u${n}`, massGrams: op.input }],
     outputs: [{ id: `s${n}`, material: 'COBALT_SULFATE', massGrams: output }], lossGrams: op.input - output,
   });
   const before = network.snapshot();
   try {
-    await submit(network, user, mb.ClaimOnOutput.bind(mb), { id: `claim${n}`, processRunId: `r${n}`, outputLotId: `s${n}`, claim: 'CERTIFIED_ORIGIN', sourceMaterial: 'COBALT_HYDROXIDE', massGrams: op.claimed });
+    await submit(network, user, 'massbalance:ClaimOnOutput', { id: `claim${n}`, processRunId: `r${n}`, outputLotId: `s${n}`, claim: 'CERTIFIED_ORIGIN', sourceMaterial: 'COBALT_HYDROXIDE', massGrams: op.claimed });
   } catch {
     expect(network.snapshot()).to.equal(before);
   }
@@ -54,7 +52,7 @@ describe('mass-balance property', () => {
         const network = await ledgerWorld();
         for (const [index, op] of ops.entries()) {
           await apply(network, op, index);
-          const s = await query(network, identities.auditorUser, mb.GetStatement.bind(mb), account);
+          const s = await query(network, identities.auditorUser, 'massbalance:GetStatement', account);
           expect(s.balanceGrams).to.be.at.least(0);
           expect(s.balanceGrams).to.equal(s.creditedGrams - s.debitedGrams);
           expect(s.credits.reduce((sum, c) => sum + c.usedGrams, 0)).to.equal(s.debitedGrams);

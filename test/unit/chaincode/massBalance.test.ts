@@ -1,17 +1,15 @@
 import { expect } from 'chai';
 import { eventEnvelopeSchema, type MassBalanceStatement } from '../../../chaincode/src/api';
-import { MassBalanceContract } from '../../../chaincode/src/contracts/MassBalanceContract';
 import { expectContractError, expectRejectedWithoutTrace } from '../../support/assertions';
 import { identities } from '../../support/identities';
 import type { MemoryNetwork } from '../../support/MemoryNetwork';
-import { custodyContract, documentHash, facilityContract, lotContract, mint, processContract, query, standardWorld, submit } from './fixtures';
+import { documentHash, mint, query, simulate, standardWorld, submit } from './fixtures';
 
-const mb = new MassBalanceContract();
-const openPeriod = mb.OpenPeriod.bind(mb);
-const claimOnOutput = mb.ClaimOnOutput.bind(mb);
-const reconcile = mb.ReconcilePeriod.bind(mb);
-const close = mb.ClosePeriod.bind(mb);
-const statement = mb.GetStatement.bind(mb);
+const openPeriod = 'massbalance:OpenPeriod';
+const claimOnOutput = 'massbalance:ClaimOnOutput';
+const reconcile = 'massbalance:ReconcilePeriod';
+const close = 'massbalance:ClosePeriod';
+const statement = 'massbalance:GetStatement';
 const irma = { scheme: 'IRMA', certificateId: 'IRMA-75', validFrom: '2024-01-01T00:00:00Z', validUntil: '2027-01-01T00:00:00Z', claims: ['CERTIFIED_ORIGIN'] };
 const account = { facilityId: 'refinery-1', material: 'COBALT_HYDROXIDE', claim: 'CERTIFIED_ORIGIN' } as const;
 const period1 = { id: 'p1', ...account, startsAt: '2025-01-01T00:00:00Z', endsAt: '2025-02-01T00:00:00Z' };
@@ -19,14 +17,14 @@ const claim = { id: 'claim-1', processRunId: 'run-1', outputLotId: 'sulfate-1', 
 
 /** Ships a lot from the mine to the refinery and accepts it with the weighed mass. */
 async function ship(network: MemoryNetwork, lotId: string, transferId: string, declared: number, received: number): Promise<void> {
-  await submit(network, identities.miningUser, custodyContract.ProposeTransfer.bind(custodyContract), {
+  await submit(network, identities.miningUser, 'custody:ProposeTransfer', {
     id: transferId,
     lotId,
     toFacilityId: 'refinery-1',
     declaredMassGrams: declared,
     shippingDocumentsHash: documentHash(transferId),
   });
-  await submit(network, identities.miningUser, custodyContract.AcceptTransfer.bind(custodyContract), { transferId, receivedMassGrams: received });
+  await submit(network, identities.miningUser, 'custody:AcceptTransfer', { transferId, receivedMassGrams: received });
 }
 
 /**
@@ -35,13 +33,13 @@ async function ship(network: MemoryNetwork, lotId: string, transferId: string, d
  */
 async function world(): Promise<MemoryNetwork> {
   const network = await standardWorld();
-  await submit(network, identities.miningAdmin, facilityContract.UpdateCertifications.bind(facilityContract), { id: 'mine-1', certifications: [irma] });
+  await submit(network, identities.miningAdmin, 'facility:UpdateCertifications', { id: 'mine-1', certifications: [irma] });
   await submit(network, identities.miningUser, openPeriod, period1);
   await mint(network, 'ore-c', 10_000, { claims: ['CERTIFIED_ORIGIN'] });
   await mint(network, 'ore-u', 10_000);
   await ship(network, 'ore-c', 't1', 10_000, 9_990);
   await ship(network, 'ore-u', 't2', 10_000, 10_000);
-  await submit(network, identities.miningUser, processContract.Transform.bind(processContract), {
+  await submit(network, identities.miningUser, 'process:Transform', {
     id: 'run-1',
     facilityId: 'refinery-1',
     processKind: 'REFINING',
@@ -59,11 +57,11 @@ function balanceOf(network: MemoryNetwork): Promise<MassBalanceStatement> {
 describe('OpenPeriod', () => {
   it('opens the first period at its declared start and creates the account head, with one event', async () => {
     const network = await standardWorld();
-    const simulation = await network.simulate(identities.miningUser, (ctx) => openPeriod(ctx, JSON.stringify(period1)));
+    const simulation = await simulate(network, identities.miningUser, openPeriod, period1);
     expect(simulation.result).to.include({ status: 'OPEN', sequence: 1, openingBalanceGrams: 0, toleranceBasisPoints: 50, startsAt: '2025-01-01T00:00:00.000Z' });
-    const envelope = eventEnvelopeSchema.parse(JSON.parse(Buffer.from(simulation.writes.event?.payload ?? []).toString('utf8')));
+    const envelope = eventEnvelopeSchema.parse(JSON.parse(Buffer.from(simulation.event?.payload ?? []).toString('utf8')));
     expect(envelope.changes.map((c) => `${c.type}:${c.action}`)).to.deep.equal(['MassBalancePeriod:CREATED', 'MassBalanceAccount:CREATED']);
-    const head = await query(network, identities.auditorUser, mb.GetAccount.bind(mb), account);
+    const head = await query(network, identities.auditorUser, 'massbalance:GetAccount', account);
     expect(head).to.include({ openPeriodId: 'p1', periodCount: 1, id: 'refinery-1:COBALT_HYDROXIDE:CERTIFIED_ORIGIN' });
   });
 
@@ -116,9 +114,9 @@ describe('credits', () => {
   it('appends one key per credit and writes no account head, so independent credits never conflict', async () => {
     const network = await world();
     await mint(network, 'ore-c3', 100, { claims: ['CERTIFIED_ORIGIN'] });
-    await submit(network, identities.miningUser, custodyContract.ProposeTransfer.bind(custodyContract), { id: 't3', lotId: 'ore-c3', toFacilityId: 'refinery-1', declaredMassGrams: 100, shippingDocumentsHash: documentHash('t3') });
-    const simulation = await network.simulate(identities.miningUser, (ctx) => custodyContract.AcceptTransfer(ctx, JSON.stringify({ transferId: 't3', receivedMassGrams: 100 })));
-    const keys = [...simulation.writes.state.keys()];
+    await submit(network, identities.miningUser, 'custody:ProposeTransfer', { id: 't3', lotId: 'ore-c3', toFacilityId: 'refinery-1', declaredMassGrams: 100, shippingDocumentsHash: documentHash('t3') });
+    const simulation = await simulate(network, identities.miningUser, 'custody:AcceptTransfer', { transferId: 't3', receivedMassGrams: 100 });
+    const keys = [...simulation.rwset.writes.keys()];
     expect(keys.some((k) => k.includes('bt.mbaccount'))).to.equal(false);
     expect(keys.filter((k) => k.includes('bt.mbmovement') || k.includes('bt.idx.mb-movement'))).to.have.length(2);
   });
@@ -132,7 +130,7 @@ describe('ClaimOnOutput', () => {
     expect(result.movement.source).to.deep.include({ kind: 'OUTPUT_CLAIM', conversion: { inputGrams: 10_000, outputGrams: 8_000 } });
     expect(result.movement.drawnFrom).to.deep.equal([{ movementId: 'receipt:t1:CERTIFIED_ORIGIN', massGrams: 5_000 }]);
     expect(result.account.debitedInOpenPeriodGrams).to.equal(5_000);
-    const lot = await query(network, identities.auditorUser, lotContract.GetLot.bind(lotContract), { id: 'sulfate-1' });
+    const lot = await query(network, identities.auditorUser, 'lot:GetLot', { id: 'sulfate-1' });
     expect(lot).to.deep.include({ claims: ['CERTIFIED_ORIGIN'], custodyModel: 'MASS_BALANCE' });
     expect(await balanceOf(network)).to.include({ balanceGrams: 4_990, debitedGrams: 5_000 });
   });
@@ -243,7 +241,7 @@ describe('GetStatement and ListMovements', () => {
   it('lists an account\'s movements oldest first, page by page', async () => {
     const network = await world();
     await submit(network, identities.miningUser, claimOnOutput, claim);
-    const list = mb.ListMovements.bind(mb);
+    const list = 'massbalance:ListMovements';
     const window = { ...account, from: '2025-01-01T00:00:00Z', until: '2025-02-01T00:00:00Z', pageSize: 1 };
     const first = await query(network, identities.auditorUser, list, window);
     expect(first.items.map((m) => m.kind)).to.deep.equal(['CREDIT']);
@@ -255,7 +253,7 @@ describe('GetStatement and ListMovements', () => {
   it('rejects a statement of an unknown account and a window longer than a year', async () => {
     const network = await world();
     await expectContractError(query(network, identities.auditorUser, statement, { ...account, claim: 'CONFLICT_FREE' }), 'ACCOUNT_NOT_FOUND');
-    await expectContractError(query(network, identities.auditorUser, mb.ListMovements.bind(mb), { ...account, from: '2025-01-01T00:00:00Z', until: '2026-06-01T00:00:00Z' }), 'INVALID_ARGUMENT');
+    await expectContractError(query(network, identities.auditorUser, 'massbalance:ListMovements', { ...account, from: '2025-01-01T00:00:00Z', until: '2026-06-01T00:00:00Z' }), 'INVALID_ARGUMENT');
   });
 });
 
@@ -266,7 +264,7 @@ describe('mass-balance invariants', () => {
     for (let index = 1; index <= 11; index += 1) {
       await mint(network, `u${index}`, 1_000);
       await ship(network, `u${index}`, `tu${index}`, 1_000, 1_000);
-      await submit(network, identities.miningUser, processContract.Transform.bind(processContract), {
+      await submit(network, identities.miningUser, 'process:Transform', {
         id: `r${index}`, facilityId: 'refinery-1', processKind: 'REFINING', inputs: [{ lotId: `u${index}`, massGrams: 1_000 }],
         outputs: [{ id: `s${index}`, material: 'COBALT_SULFATE', massGrams: 1_000 }], lossGrams: 0,
       });

@@ -2,9 +2,9 @@ import { expect } from 'chai';
 import { expectContractError, expectRejectedWithoutTrace } from '../../support/assertions';
 import { identities } from '../../support/identities';
 import type { MemoryNetwork } from '../../support/MemoryNetwork';
-import { lotContract, mint, processContract, query, standardWorld, submit } from './fixtures';
+import { mint, query, standardWorld, submit } from './fixtures';
 
-const transform = processContract.Transform.bind(processContract);
+const transform = 'process:Transform';
 const refine = {
   id: 'run-1',
   facilityId: 'mine-1',
@@ -31,9 +31,9 @@ describe('Transform', () => {
       ['out-1', 'COBALT_SULFATE', 700, 'SEGREGATED'],
       ['out-2', 'SCRAP', 200, 'SEGREGATED'],
     ]);
-    const upstream = await query(network, identities.auditorUser, lotContract.TraceUpstream.bind(lotContract), { id: 'out-1' });
+    const upstream = await query(network, identities.auditorUser, 'lot:TraceUpstream', { id: 'out-1' });
     expect(upstream.nodes.map((n) => `${n.type}:${n.id}`)).to.deep.equal(['MaterialLot:out-1', 'ProcessRun:run-1', 'MaterialLot:a', 'MaterialLot:b']);
-    const downstream = await query(network, identities.auditorUser, lotContract.TraceDownstream.bind(lotContract), { id: 'b' });
+    const downstream = await query(network, identities.auditorUser, 'lot:TraceDownstream', { id: 'b' });
     expect(downstream.nodes.map((n) => n.id)).to.deep.equal(['b', 'run-1', 'out-1', 'out-2']);
   });
 
@@ -55,7 +55,7 @@ describe('Transform', () => {
   });
 
   it('rejects a consumed input', async () => {
-    await submit(network, identities.miningUser, lotContract.SplitLot.bind(lotContract), { lotId: 'b', children: [{ id: 'b1', massGrams: 400 }] });
+    await submit(network, identities.miningUser, 'lot:SplitLot', { lotId: 'b', children: [{ id: 'b1', massGrams: 400 }] });
     await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, transform, refine), 'INVALID_STATE');
   });
 
@@ -109,11 +109,11 @@ describe('GetProcessRun', () => {
     await mint(network, 'a', 1000);
     await mint(network, 'b', 400);
     await submit(network, identities.miningUser, transform, refine);
-    expect((await query(network, identities.auditorUser, processContract.GetProcessRun.bind(processContract), { id: 'run-1' })).processKind).to.equal('CONCENTRATION');
+    expect((await query(network, identities.auditorUser, 'process:GetProcessRun', { id: 'run-1' })).processKind).to.equal('CONCENTRATION');
   });
 
   it('rejects an unknown run', async () => {
     const network = await standardWorld();
-    await expectContractError(query(network, identities.auditorUser, processContract.GetProcessRun.bind(processContract), { id: 'none' }), 'PROCESS_RUN_NOT_FOUND');
+    await expectContractError(query(network, identities.auditorUser, 'process:GetProcessRun', { id: 'none' }), 'PROCESS_RUN_NOT_FOUND');
   });
 });

@@ -3,30 +3,22 @@ import { describeFullLoop } from '../../scenarios/fullLoop';
 import { identities } from '../../support/identities';
 import { MemoryGatewayContract } from '../../support/MemoryGateway';
 import { MemoryNetwork } from '../../support/MemoryNetwork';
-import { adminIdentities } from './support/adminIdentities';
-import { acceptPrivateDataPolicies } from './support/privateDataPolicies';
 
 describe('full-loop scenario on the in-memory ledger', () => {
-  let restoreStub: () => void = () => undefined;
-  before(() => {
-    restoreStub = acceptPrivateDataPolicies();
-  });
-  after(() => {
-    restoreStub();
-  });
   describeFullLoop({
     prefix: 'unit',
     setUp: () => {
-      // ledger time starts now: the scenario's attestations and balancing periods are dated from the wall clock
+      // ledger time starts now: the scenario's attestations and balancing period are dated from the wall clock;
+      // the chaincode policy is the one the real peers run this scenario under
       const network = new MemoryNetwork(new Date().toISOString());
-      const client = (identity: ConstructorParameters<typeof MemoryGatewayContract>[1]): BatteryTraceClient =>
+      const client = (identity: (typeof identities)[keyof typeof identities]) =>
         createClient({ contract: new MemoryGatewayContract(network, identity), mspId: identity.getMSPID() });
       return {
-        miningAdmin: client(adminIdentities.mining),
+        miningAdmin: client(identities.miningAdmin),
         mining: client(identities.miningUser),
-        manufacturingAdmin: client(adminIdentities.manufacturing),
+        manufacturingAdmin: client(identities.manufacturingAdmin),
         manufacturing: client(identities.manufacturingUser),
-        recyclingAdmin: client(adminIdentities.recycling),
+        recyclingAdmin: client(identities.recyclingAdmin),
         recycling: client(identities.recyclingUser),
         audit: client(identities.auditorUser),
       };

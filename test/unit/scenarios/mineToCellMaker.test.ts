@@ -3,19 +3,18 @@ import { describeMineToCellMaker } from '../../scenarios/mineToCellMaker';
 import { identities } from '../../support/identities';
 import { MemoryGatewayContract } from '../../support/MemoryGateway';
 import { MemoryNetwork } from '../../support/MemoryNetwork';
-import { adminIdentities } from './support/adminIdentities';
 
 describe('scenario on the in-memory ledger', () => {
   describeMineToCellMaker({
     prefix: 'unit',
     setUp: () => {
       const network = new MemoryNetwork();
-      const client = (identity: ConstructorParameters<typeof MemoryGatewayContract>[1]): BatteryTraceClient =>
+      const client = (identity: (typeof identities)[keyof typeof identities]) =>
         createClient({ contract: new MemoryGatewayContract(network, identity), mspId: identity.getMSPID() });
       return {
-        miningAdmin: client(adminIdentities.mining),
+        miningAdmin: client(identities.miningAdmin),
         mining: client(identities.miningUser),
-        manufacturingAdmin: client(adminIdentities.manufacturing),
+        manufacturingAdmin: client(identities.manufacturingAdmin),
         manufacturing: client(identities.manufacturingUser),
         recycling: client(identities.recyclingUser),
         audit: client(identities.auditorUser),

@@ -5,16 +5,15 @@ import { createClient } from '../../../../sdk/src/index';
 import { MemoryGatewayContract } from '../../../support/MemoryGateway';
 import { MemoryNetwork } from '../../../support/MemoryNetwork';
 import { identities } from '../../../support/identities';
-import { adminIdentities } from '../../scenarios/support/adminIdentities';
 
 /** Every organisation as SDK clients over one in-memory ledger running the real contracts. */
 export function memoryActors(network: MemoryNetwork = new MemoryNetwork()): Record<OrgKey, Actor<DemoClient>> {
-  const client = (identity: ConstructorParameters<typeof MemoryGatewayContract>[1]): DemoClient =>
+  const client = (identity: (typeof identities)[keyof typeof identities]): DemoClient =>
     createClient({ contract: new MemoryGatewayContract(network, identity), mspId: identity.getMSPID() });
   return {
-    mining: { org: 'mining', admin: client(adminIdentities.mining), user: client(identities.miningUser) },
-    manufacturing: { org: 'manufacturing', admin: client(adminIdentities.manufacturing), user: client(identities.manufacturingUser) },
-    recycling: { org: 'recycling', admin: client(adminIdentities.recycling), user: client(identities.recyclingUser) },
-    audit: { org: 'audit', admin: client(adminIdentities.audit), user: client(identities.auditorUser) },
+    mining: { org: 'mining', admin: client(identities.miningAdmin), user: client(identities.miningUser) },
+    manufacturing: { org: 'manufacturing', admin: client(identities.manufacturingAdmin), user: client(identities.manufacturingUser) },
+    recycling: { org: 'recycling', admin: client(identities.recyclingAdmin), user: client(identities.recyclingUser) },
+    audit: { org: 'audit', admin: client(identities.auditorAdmin), user: client(identities.auditorUser) },
   };
 }
