@@ -12,11 +12,63 @@ import type { ReadWriteSet } from './fabric/ReadWriteSet';
 import type { ChaincodeEvent } from './fabric/Peer';
 import type { TestIdentity } from './TestIdentity';
 
+/** The chaincode's transactions by qualified name (an interface, so that declarations name it rather than spell it out). */
+interface Transactions {
+  readonly 'facility:RegisterFacility': typeof facility.registerFacility;
+  readonly 'facility:GetFacility': typeof facility.getFacility;
+  readonly 'facility:ListFacilitiesByOrg': typeof facility.listFacilities;
+  readonly 'facility:UpdateCertifications': typeof facility.updateCertifications;
+  readonly 'lot:MintLot': typeof lot.mintLot;
+  readonly 'lot:GetLot': typeof lot.getLot;
+  readonly 'lot:GetLotHistory': typeof lot.getLotHistory;
+  readonly 'lot:SplitLot': typeof lot.splitLot;
+  readonly 'lot:MergeLots': typeof lot.mergeLots;
+  readonly 'lot:ListLotsByFacility': typeof lot.listLots;
+  readonly 'lot:TraceUpstream': typeof lot.traceUpstream;
+  readonly 'lot:TraceDownstream': typeof lot.traceDownstream;
+  readonly 'custody:ProposeTransfer': typeof custody.proposeTransfer;
+  readonly 'custody:AcceptTransfer': typeof custody.acceptTransfer;
+  readonly 'custody:RejectTransfer': typeof custody.rejectTransfer;
+  readonly 'custody:CancelTransfer': typeof custody.cancelTransfer;
+  readonly 'custody:ResolveDispute': typeof custody.resolveDispute;
+  readonly 'custody:GetTransfer': typeof custody.getTransfer;
+  readonly 'custody:ListTransfersByLot': typeof custody.listTransfers;
+  readonly 'custody:GetCommercialTerms': typeof custody.getCommercialTerms;
+  readonly 'process:Transform': typeof processRun.transform;
+  readonly 'process:GetProcessRun': typeof processRun.getProcessRun;
+  readonly 'massbalance:OpenPeriod': typeof massBalance.openPeriod;
+  readonly 'massbalance:ClaimOnOutput': typeof massBalance.claimOnOutput;
+  readonly 'massbalance:ReconcilePeriod': typeof massBalance.reconcilePeriod;
+  readonly 'massbalance:ClosePeriod': typeof massBalance.closePeriod;
+  readonly 'massbalance:GetAccount': typeof massBalance.getAccount;
+  readonly 'massbalance:GetPeriod': typeof massBalance.getPeriod;
+  readonly 'massbalance:GetStatement': typeof massBalance.getStatement;
+  readonly 'massbalance:ListMovements': typeof massBalance.listMovements;
+  readonly 'battery:IssueBattery': typeof battery.issueBattery;
+  readonly 'battery:PlaceOnMarket': typeof battery.placeOnMarket;
+  readonly 'battery:ProposeHandover': typeof battery.proposeHandover;
+  readonly 'battery:AcceptHandover': typeof battery.acceptHandover;
+  readonly 'battery:RejectHandover': typeof battery.rejectHandover;
+  readonly 'battery:CancelHandover': typeof battery.cancelHandover;
+  readonly 'battery:GetHandover': typeof battery.getHandover;
+  readonly 'battery:RecordUse': typeof battery.recordUse;
+  readonly 'battery:RecordStateOfHealth': typeof battery.recordStateOfHealth;
+  readonly 'battery:Repurpose': typeof battery.repurpose;
+  readonly 'battery:Dismantle': typeof battery.dismantle;
+  readonly 'battery:Recycle': typeof battery.recycle;
+  readonly 'battery:GetBattery': typeof battery.getBattery;
+  readonly 'battery:GetPassport': typeof battery.getPassport;
+  readonly 'battery:GetBatteryHistory': typeof battery.getBatteryHistory;
+  readonly 'audit:RecordAttestation': typeof audit.attest;
+  readonly 'audit:GetAttestation': typeof audit.getAttestation;
+  readonly 'audit:ListAttestationsBySubject': typeof audit.listAttestations;
+}
+
 /**
  * The chaincode's transactions by qualified name, each with the result schema of the public API: tests call
  * `'lot:MintLot'` and get a typed, validated result, the way a client would decode it.
  */
-export const transactions = {
+export const transactions: Transactions = {
   'facility:RegisterFacility': facility.registerFacility,
   'facility:GetFacility': facility.getFacility,
   'facility:ListFacilitiesByOrg': facility.listFacilities,
@@ -49,11 +101,14 @@ export const transactions = {
   'massbalance:ListMovements': massBalance.listMovements,
   'battery:IssueBattery': battery.issueBattery,
   'battery:PlaceOnMarket': battery.placeOnMarket,
-  'battery:TransferOwnership': battery.transferBattery,
+  'battery:ProposeHandover': battery.proposeHandover,
+  'battery:AcceptHandover': battery.acceptHandover,
+  'battery:RejectHandover': battery.rejectHandover,
+  'battery:CancelHandover': battery.cancelHandover,
+  'battery:GetHandover': battery.getHandover,
   'battery:RecordUse': battery.recordUse,
   'battery:RecordStateOfHealth': battery.recordStateOfHealth,
   'battery:Repurpose': battery.repurpose,
-  'battery:Collect': battery.collect,
   'battery:Dismantle': battery.dismantle,
   'battery:Recycle': battery.recycle,
   'battery:GetBattery': battery.getBattery,
@@ -62,7 +117,7 @@ export const transactions = {
   'audit:RecordAttestation': audit.attest,
   'audit:GetAttestation': audit.getAttestation,
   'audit:ListAttestationsBySubject': audit.listAttestations,
-} as const;
+};
 
 /** A qualified transaction name, e.g. `lot:MintLot`. */
 export type TransactionName = keyof typeof transactions;
