@@ -213,7 +213,7 @@ export const consumedClaimSchema = z.object({ lotId: idSchema, claim: z.enum(CLA
 /** A labelled input's claim and what became of it. */
 export type ConsumedClaim = z.infer<typeof consumedClaimSchema>;
 
-/** A transformation at one facility: inputs → outputs + recorded losses (outputs + losses = inputs). */
+/** A transformation at one facility: inputs (+ untracked reagents) → outputs + recorded losses, mass conserved exactly. */
 export const processRunSchema = z
   .object({
     ...recordMetaShape,
@@ -223,6 +223,8 @@ export const processRunSchema = z
     outputs: z.array(processOutputSchema).min(1).max(100),
     inputMassGrams: massSchema,
     lossGrams: nonNegativeMassSchema,
+    /** Mass added by untracked reagents that carry no conserved element. */
+    reagentGrams: nonNegativeMassSchema.optional(),
     /** Emissions of the process itself, allocated to the outputs by mass. */
     processEmissionsGramsCo2e: nonNegativeMassSchema.optional(),
     /** Labelled input mass credited to the facility's mass-balance accounts when the run consumed it. */

@@ -198,6 +198,11 @@ export const transformRequestSchema = z
     inputs: z.array(z.object({ lotId: idSchema, massGrams: massSchema }).strict()).min(1).max(100),
     outputs: z.array(transformOutputSchema).min(1).max(100),
     lossGrams: nonNegativeMassSchema,
+    /**
+     * Mass added by reagents that are not tracked lots and carry no conserved element (acid, water of
+     * crystallisation, oxygen): inputs + reagents = outputs + losses.
+     */
+    reagentGrams: nonNegativeMassSchema.optional(),
     /** Emissions of the process itself (energy, reagents), allocated to the outputs by mass. */
     processEmissionsGramsCo2e: nonNegativeMassSchema.optional(),
     startedAt: timeInputSchema.optional(),

@@ -176,13 +176,15 @@ export function planDebit(fold: Fold, massGrams: number): CreditDraw[] {
 /** The material flows of a process run. */
 export interface RunFlows {
   readonly id: string;
+  /** Untracked reagent mass the run added: part of its inputs. */
+  readonly reagentGrams?: number;
   readonly inputs: readonly Pick<ProcessRun['inputs'][number], 'material' | 'massGrams'>[];
   readonly outputs: readonly Pick<ProcessRun['outputs'][number], 'material' | 'massGrams'>[];
 }
 
 /**
- * The run's own conversion factor: all its outputs per all its inputs (its yield, co-products allocated by
- * mass), whichever input material backs the claim. The factor is taken over every input so that a small
+ * The run's own conversion factor: all its outputs per all its inputs, reagents included (its yield, at most 1,
+ * co-products allocated by mass), whichever input material backs the claim. The factor is taken over every input so that a small
  * certified input mixed into a large uncertified one cannot back a claim on the whole output; the backing
  * material must be one of the run's inputs.
  * @throws {@link ContractError} `INVALID_ARGUMENT` when the run consumed none of the source material
@@ -191,7 +193,7 @@ export function runConversion(run: RunFlows, sourceMaterial: string): Conversion
   if (!run.inputs.some((input) => input.material === sourceMaterial)) {
     throw new ContractError('INVALID_ARGUMENT', `process run ${run.id} consumed no ${sourceMaterial}`);
   }
-  const inputGrams = run.inputs.reduce((sum, input) => sum + BigInt(input.massGrams), 0n);
+  const inputGrams = run.inputs.reduce((sum, input) => sum + BigInt(input.massGrams), BigInt(run.reagentGrams ?? 0));
   const outputGrams = run.outputs.reduce((sum, output) => sum + BigInt(output.massGrams), 0n);
   return { inputGrams: toMass(inputGrams, 'the inputs'), outputGrams: toMass(outputGrams, 'the outputs') };
 }

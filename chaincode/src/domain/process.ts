@@ -17,6 +17,7 @@ export interface TransformInput {
     assay?: MaterialLot['assay'];
   }[];
   readonly lossGrams: number;
+  readonly reagentGrams?: number;
   readonly processEmissionsGramsCo2e?: number;
   readonly startedAt?: string;
   readonly completedAt?: string;
@@ -36,9 +37,10 @@ export interface TransformPlan {
 
 function requireConserved(input: TransformInput): number {
   const taken = sumGrams(input.inputs.map((i) => i.massGrams));
+  const reagents = BigInt(input.reagentGrams ?? 0);
   const produced = sumGrams(input.outputs.map((o) => o.massGrams)) + BigInt(input.lossGrams);
-  if (taken !== produced) {
-    throw new ContractError('MASS_NOT_CONSERVED', `inputs of ${taken} g must equal outputs plus losses of ${produced} g`);
+  if (taken + reagents !== produced) {
+    throw new ContractError('MASS_NOT_CONSERVED', `inputs of ${taken} g and reagents of ${reagents} g must equal outputs plus losses of ${produced} g`);
   }
   return toMass(taken, 'the total input');
 }
@@ -90,8 +92,8 @@ function outputLot(output: TransformInput['outputs'][number] & { elementContent:
 
 /**
  * Plans a transformation at a facility: takes the given mass from each input lot (which the facility must
- * hold), creates the outputs with their yields, and checks that outputs + losses = inputs exactly and that no
- * element is created. Outputs carry no claim labels, except production scrap: scrap of a manufacturing process
+ * hold), creates the outputs with their yields, and checks that outputs + losses = inputs + untracked reagents
+ * exactly and that no element is created (reagents carry none). Outputs carry no claim labels, except production scrap: scrap of a manufacturing process
  * at a facility an auditor attests for pre-consumer recycled material is pre-consumer recycled feedstock by its
  * nature and labelled so. The labels of the consumed inputs are released to the facility's mass-balance
  * accounts, and a claim on an output is booked against them (`massbalance:ClaimOnOutput`). The outputs' carbon
@@ -115,7 +117,7 @@ export function planTransform(input: TransformInput, facility: Facility, lots: r
     outputContent,
     `the outputs of process run ${input.id}`,
   );
-  const outputGrams = inputMassGrams - input.lossGrams;
+  const outputGrams = inputMassGrams + (input.reagentGrams ?? 0) - input.lossGrams;
   const intensity = allocatedIntensity(
     consumed.map(({ lot, massGrams }) => ({ massGrams, intensity: lot.carbonIntensityMgPerKg })),
     input.processEmissionsGramsCo2e ?? 0,
@@ -131,9 +133,10 @@ export function planTransform(input: TransformInput, facility: Facility, lots: r
     facilityId: facility.id,
     processKind: input.processKind,
     inputs: lots.map((lot, index) => ({ lotId: lot.id, material: lot.material, massGrams: input.inputs[index]?.massGrams ?? 0 })),
-    outputs: input.outputs.map((o) => ({ lotId: o.id, material: o.material, massGrams: o.massGrams, yieldBasisPoints: basisPoints(o.massGrams, inputMassGrams) })),
+    outputs: input.outputs.map((o) => ({ lotId: o.id, material: o.material, massGrams: o.massGrams, yieldBasisPoints: basisPoints(o.massGrams, inputMassGrams + (input.reagentGrams ?? 0)) })),
     inputMassGrams,
     lossGrams: input.lossGrams,
+    reagentGrams: input.reagentGrams,
     processEmissionsGramsCo2e: input.processEmissionsGramsCo2e,
     startedAt: input.startedAt,
     completedAt: input.completedAt,

@@ -63,6 +63,16 @@ describe('element conservation in a transformation', () => {
     expect(plan.outputs[0]?.elementContent).to.deep.equal({ COBALT: 2096 });
   });
 
+  it('counts untracked reagents in the mass balance but never as a source of an element', () => {
+    const hydroxide = lot('oh', { material: 'COBALT_HYDROXIDE', massGrams: 1_000, initialMassGrams: 1_000, elementContent: { COBALT: 6000 } });
+    const hydrate = { id: 'run', processKind: 'REFINING' as const, inputs: [{ lotId: 'oh', massGrams: 1_000 }], lossGrams: 0, reagentGrams: 1_800, outputs: [{ id: 'so4', material: 'COBALT_SULFATE' as const, massGrams: 2_800, assay: { contentBasisPoints: 2096 } }] };
+    const plan = planTransform(hydrate, refinery, [hydroxide]);
+    expect(plan.run).to.include({ inputMassGrams: 1_000, reagentGrams: 1_800 });
+    expect(plan.run.outputs[0]?.yieldBasisPoints).to.equal(10_000);
+    expectCode(() => planTransform({ ...hydrate, reagentGrams: 1_700 }, refinery, [hydroxide]), 'MASS_NOT_CONSERVED');
+    expectCode(() => planTransform({ ...hydrate, reagentGrams: 3_800, outputs: [{ ...hydrate.outputs[0]!, massGrams: 4_800 }] }, refinery, [hydroxide]), 'ELEMENT_NOT_CONSERVED');
+  });
+
   it('checks every element, not only the main one', () => {
     const cathodeInput = lot('pcam', { material: 'PRECURSOR_PCAM', elementContent: { NICKEL: 5000, COBALT: 700, MANGANESE: 700 } });
     const input = { id: 'run', processKind: 'CATHODE_SYNTHESIS' as const, inputs: [{ lotId: 'pcam', massGrams: 1_000 }], outputs: [{ id: 'nmc', material: 'CATHODE_NMC' as const, massGrams: 1_000 }], lossGrams: 0 };

@@ -15,6 +15,7 @@ export const processCommands: readonly ActionCommand[] = [
       { flags: '--input <lotId=grams>', description: 'an input lot and the mass taken (repeat)', field: 'inputs', parse: massEntries('lotId') },
       { flags: '--outputs <json>', description: 'list of {id, material, massGrams, custodyModel?, assay?}', parse: parseJsonValue },
       { flags: '--loss-grams <grams>', description: 'process losses', parse: parseInteger },
+      { flags: '--reagent-grams <grams>', description: 'mass added by untracked reagents carrying no conserved element', parse: parseInteger },
       { flags: '--process-emissions-grams-co2e <grams>', description: "the process's own emissions, allocated to the outputs by mass", parse: parseInteger },
       { flags: '--started-at <time>', description: 'ISO 8601 UTC' },
       { flags: '--completed-at <time>', description: 'ISO 8601 UTC' },
