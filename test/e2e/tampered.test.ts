@@ -58,7 +58,7 @@ import { connectGateway, runId, type TestGateway } from './support/network';
 import { eventually } from './support/nodes';
 import { documentsHash, failure, party } from './support/parties';
 import { approvedPackage, buildTamperedPackage, restoreDeployedPackage, runPackageOn, tamperedLabel } from './support/tamper';
-import { FORGE } from './support/tampered/forgeApi';
+import { FORGE } from '../support/tampered/forgeApi';
 
 const MINING = 'MiningMSP';
 const MANUFACTURING = 'ManufacturingMSP';

@@ -7,7 +7,7 @@ import { EndorseError, StatusCode, type Contract } from '@hyperledger/fabric-gat
 import type { z } from 'zod';
 import { canonicalJson, computeRecordHash, ZERO_HASH, type RecordMeta } from '../../../chaincode/src/api';
 import type { CompositeKeySpec } from '../../../chaincode/src/state/keys';
-import { FORGE, rawEntrySchema, type ForgeWriteRequest, type RawEntry } from './tampered/forgeApi';
+import { FORGE, rawEntrySchema, type ForgeWriteRequest, type RawEntry } from '../../support/tampered/forgeApi';
 
 /** Where a submitted transaction ended: refused by an endorsing peer, or ordered and given a validation code. */
 export type Outcome =

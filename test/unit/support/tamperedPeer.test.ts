@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { Context, Contract, Info, Transaction } from 'fabric-contract-api';
+import { Context, Info, Transaction } from 'fabric-contract-api';
+import { BatteryTraceContract } from '../../../chaincode/src/contracts/BatteryTraceContract';
 import { ORGS } from '../../../chaincode/src/api';
 import { contracts } from '../../../chaincode/src/index';
 import { EndorsementError } from '../../support/EndorsementError';
@@ -11,7 +12,7 @@ import { standardWorld } from '../chaincode/fixtures';
 
 /** What a tampered peer adds to the chaincode it runs: writes that skip every check of the contracts. */
 @Info({ title: 'forgery', description: 'Raw writes of a tampered peer' })
-class ForgeryContract extends Contract {
+class ForgeryContract extends BatteryTraceContract {
   constructor() {
     super('forgery');
   }

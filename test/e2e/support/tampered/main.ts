@@ -7,8 +7,8 @@ import { Shim } from 'fabric-shim';
 import { createChaincode } from '../../../../chaincode/src/chaincode';
 import { contracts } from '../../../../chaincode/src/index';
 import { LotContract } from '../../../../chaincode/src/contracts/LotContract';
-import { ForgeContract } from './ForgeContract';
-import { UncheckedLotContract } from './UncheckedLotContract';
+import { ForgeContract } from '../../../support/tampered/ForgeContract';
+import { UncheckedLotContract } from '../../../support/tampered/UncheckedLotContract';
 
 const tampered = [...contracts.map((contract) => (contract === LotContract ? UncheckedLotContract : contract)), ForgeContract];
 

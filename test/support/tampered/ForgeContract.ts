@@ -1,8 +1,8 @@
 import { Context, Info, Returns, Transaction } from 'fabric-contract-api';
 import { KeyEndorsementPolicy } from 'fabric-shim';
 import type { z } from 'zod';
-import { BatteryTraceContract } from '../../../../chaincode/src/contracts/BatteryTraceContract';
-import { parseRequest } from '../../../../chaincode/src/state';
+import { BatteryTraceContract } from '../../../chaincode/src/contracts/BatteryTraceContract';
+import { parseRequest } from '../../../chaincode/src/state';
 import { FORGE, forgeWriteRequestSchema, readKeyRequestSchema, type ForgeWriteResult, type keySpecSchema, type RawEntry } from './forgeApi';
 
 type KeySpec = z.infer<typeof keySpecSchema>;

@@ -1,8 +1,8 @@
 import type { Context } from 'fabric-contract-api';
-import { CONTRACTS, LOT_TRANSACTIONS, mintLotRequestSchema, qualifiedName, type MaterialLot } from '../../../../chaincode/src/api';
-import { LotContract } from '../../../../chaincode/src/contracts/LotContract';
-import { mintedLot } from '../../../../chaincode/src/domain/lots';
-import { createLot, FACILITY, submit } from '../../../../chaincode/src/state';
+import { CONTRACTS, LOT_TRANSACTIONS, mintLotRequestSchema, qualifiedName, type MaterialLot } from '../../../chaincode/src/api';
+import { LotContract } from '../../../chaincode/src/contracts/LotContract';
+import { mintedLot } from '../../../chaincode/src/domain/lots';
+import { createLot, FACILITY, submit } from '../../../chaincode/src/state';
 
 /**
  * The product's lot contract with a modified `lot:MintLot`: the organisation check (and the facility-kind and
