@@ -1,5 +1,5 @@
 import type { ThroughputResult, WorkloadThroughput } from '../suites/throughput';
-import { endorsementCost, networkCpuPerTx, ratiosTo, type BaselineFigure, type EndorsementCost, type Ratios } from './comparisons';
+import { endorsementCost, networkCpuPerTx, ratiosTo, type BaselineFigure, type EndorsementCost, type Ratios, type Spread } from './comparisons';
 import { failureList, num, percent, table, times } from './format';
 
 /** A workload of the report with its ratios to both baselines of the run. */
@@ -105,11 +105,15 @@ function change(figure: BaselineFigure, unit: string, digits: number, roundsName
   const sign = delta < 0 ? '−' : '+';
   const relative = `${sign}${Math.abs((figure.ratio - 1) * 100).toFixed(0)} %`;
   const spread = figure.baselineSpread;
-  const noise =
-    spread === null || roundsName === undefined
-      ? ''
-      : `; the baseline's own ${spread.rounds} ${roundsName}: ${num(spread.min, digits)}–${num(spread.max, digits)} ${unit}${figure.oneOrg >= spread.min && figure.oneOrg <= spread.max ? ', which hold the one-organisation figure' : ''}`;
+  const noise = spread === null || roundsName === undefined ? '' : `; the baseline's own ${spread.rounds} ${roundsName}: ${num(spread.min, digits)}–${num(spread.max, digits)} ${unit}, ${placeOf(figure.oneOrg, spread)}`;
   return `${num(figure.baseline, digits)} ${unit} instead of ${num(figure.oneOrg, digits)} (${sign}${num(Math.abs(delta), digits)} ${unit}, ${times(figure.ratio)}, ${relative}${noise})`;
+}
+
+function placeOf(value: number, spread: Spread): string {
+  if (value < spread.min) {
+    return 'all above the one-organisation figure';
+  }
+  return value > spread.max ? 'all below the one-organisation figure' : 'which hold the one-organisation figure';
 }
 
 function kneeRow({ workload, toBaseline }: Row): string[] {
