@@ -22,6 +22,8 @@ Commands:
 Environment:
   BT_NETWORK_DIR  state folder: crypto material, ledgers, logs, pids, connection material (default: .network)
   BT_PORT_BASE    first port of the block the network uses (default: 17000)
+  BT_EXTRA_CHAINCODES  further definitions of the same chaincode package, whitespace-separated NAME=POLICY
+                  (default: none; the benchmark network adds a one-organisation baseline, see scripts/bench.sh)
   FABRIC_BIN      folder with Fabric v${BT_FABRIC_VERSION} release binaries (default: built into a per-user cache)
 
 State, logs and connection material: ${BT_NETWORK_DIR}

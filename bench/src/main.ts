@@ -41,6 +41,7 @@ interface CliOptions {
   levels?: number[];
   roundSeconds?: number;
   commonLoad?: number;
+  oneOrgChaincode?: string;
 }
 
 function profileOf(options: CliOptions): BenchProfile {
@@ -67,6 +68,7 @@ const program = new Command()
   .option('--levels <list>', 'concurrency ramp, e.g. 1,2,4,8', positiveNumbers)
   .option('--round-seconds <s>', 'measured seconds per round', positive)
   .option('--common-load <tx/s>', 'common offered load (default: half the lowest knee goodput)', positive)
+  .option('--one-org-chaincode <name>', 'a definition of the same chaincode package endorsed by one organisation: the "baseline, one organisation" workload')
   .action(async (options: CliOptions) => {
     const startedAt = new Date();
     const settings: RunSettings = {
@@ -75,6 +77,7 @@ const program = new Command()
       networkDir: path.resolve(options.networkDir),
       outDir: path.resolve(options.out ?? path.join('bench', 'results', startedAt.toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z'))),
       org: options.org,
+      oneOrgChaincode: options.oneOrgChaincode,
       startedAt,
     };
     await runBench(settings);

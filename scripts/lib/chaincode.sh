@@ -6,6 +6,10 @@
 # (chaincode/src/state/endorsement.ts, docs/TRUST.md).
 BT_CC_POLICY="${BT_CC_POLICY:-OutOf(2,'MiningMSP.peer','ManufacturingMSP.peer','RecyclingMSP.peer','AuditorMSP.peer')}"
 BT_CC_COLLECTIONS="${BT_ROOT}/chaincode/collections_config.json"
+# Further definitions of the same package, each under its own name with its own chaincode-level policy:
+# whitespace-separated NAME=POLICY entries (a policy without spaces). Empty for the product network; the
+# benchmark network adds a one-organisation definition (scripts/bench.sh).
+BT_EXTRA_CHAINCODES="${BT_EXTRA_CHAINCODES:-}"
 
 # package_bundle BUNDLE OUT LABEL_PREFIX: packages one bundled chaincode file (chaincode.js) in the format the
 # external builder in network/builders/node runs, with the label LABEL_PREFIX_<hash of the code>.
@@ -135,12 +139,10 @@ $(tail -n 8 "${BT_LOG_DIR}/chaincode-${org}.log" 2>/dev/null || echo '(no chainc
 # deployed_package: the package `deploy` built, installed on every peer and approved by every organisation.
 deployed_package() { echo "${BT_NETWORK_DIR}/chaincode/${BT_CHAINCODE_NAME}.tar.gz"; }
 
-deploy_chaincode() {
-  step "Chaincode '${BT_CHAINCODE_NAME}'"
-  local package; package="$(deployed_package)"
-  mkdir -p "$(dirname "$package")"
-  build_chaincode_package "$package"
-  local package_id version committed sequence org
+# commit_definition PACKAGE: installs PACKAGE on every peer and commits the definition of BT_CHAINCODE_NAME with
+# BT_CC_POLICY (a new sequence when the package, policy or collections changed), then waits until it answers.
+commit_definition() {
+  local package="$1" package_id version committed sequence org
   package_id="$(package_id "$package")"
   version="$(definition_version "$package")"
   ok "package ${package_id:0:40}…"
@@ -155,5 +157,45 @@ deploy_chaincode() {
     approve_and_commit "$package_id" "$version" "$sequence"
   fi
   wait_chaincode_ready
+}
+
+# with_definition NAME POLICY COMMAND...: runs COMMAND (one of the functions above, which read BT_CHAINCODE_NAME
+# and BT_CC_POLICY) for the chaincode definition NAME with POLICY.
+with_definition() {
+  local BT_CHAINCODE_NAME="$1" BT_CC_POLICY="$2"
+  shift 2
+  "$@"
+}
+
+# extra_definitions: the entries of BT_EXTRA_CHAINCODES, one NAME=POLICY a line, checked.
+extra_definitions() {
+  local entries entry
+  read -r -a entries <<< "$BT_EXTRA_CHAINCODES"
+  for entry in ${entries[@]+"${entries[@]}"}; do
+    [[ "$entry" =~ ^[a-zA-Z0-9]+([-_][a-zA-Z0-9]+)*=.+$ ]] || die "BT_EXTRA_CHAINCODES: '${entry}' is not NAME=POLICY with a valid chaincode name"
+    [[ "${entry%%=*}" != "$BT_CHAINCODE_NAME" ]] || die "BT_EXTRA_CHAINCODES: '${entry%%=*}' is the product chaincode's own name"
+    echo "$entry"
+  done
+}
+
+# deploy_extra_definitions PACKAGE DEFINITIONS: commits each NAME=POLICY line of DEFINITIONS for PACKAGE.
+deploy_extra_definitions() {
+  local package="$1" definitions="$2" entry
+  while IFS= read -r entry; do
+    [[ -n "$entry" ]] || continue
+    step "Chaincode definition '${entry%%=*}': the same package, policy ${entry#*=}"
+    with_definition "${entry%%=*}" "${entry#*=}" commit_definition "$package"
+  done <<< "$definitions"
+}
+
+deploy_chaincode() {
+  local extras package
+  extras="$(extra_definitions)" # checked before anything is deployed
+  step "Chaincode '${BT_CHAINCODE_NAME}'"
+  package="$(deployed_package)"
+  mkdir -p "$(dirname "$package")"
+  build_chaincode_package "$package"
+  commit_definition "$package"
+  deploy_extra_definitions "$package" "$extras"
   step "Chaincode ready"
 }

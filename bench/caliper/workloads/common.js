@@ -3,6 +3,8 @@
 // import): Caliper only needs createWorkloadModule() returning an object with the three lifecycle methods.
 
 const MASS_GRAMS = 1000000;
+/** The product chaincode definition (the network's own name and policy). */
+const CHAINCODE = 'battery-trace';
 const SHIPPING_DOCUMENTS_HASH = `0x${'ab'.repeat(32)}`;
 const MSP = { mining: 'MiningMSP', manufacturing: 'ManufacturingMSP', recycling: 'RecyclingMSP', audit: 'AuditorMSP' };
 
@@ -36,7 +38,7 @@ class BatteryTraceWorkload {
     /** Submits `namespace:Name` with one JSON request as `org`'s `identity`. */
     submit(org, identity, name, request, endorsers) {
         const call = {
-            contractId: 'battery-trace',
+            contractId: CHAINCODE,
             contractFunction: name,
             contractArguments: [JSON.stringify(request)],
             invokerMspId: MSP[org],
@@ -66,9 +68,11 @@ class BatteryTraceWorkload {
         return id;
     }
 
-    async mintLots(facilityId, count, material = 'COBALT_HYDROXIDE') {
+    /** Mints `count` lots of extracted `material` (with `assay`, when given) at a mining facility. */
+    async mintLots(facilityId, count, material = 'COBALT_HYDROXIDE', assay = undefined) {
         const ids = Array.from({ length: count }, () => this.id('lot'));
-        await this.setUp(ids.map((id) => () => this.submit('mining', 'user1', 'lot:MintLot', { id, facilityId, material, massGrams: MASS_GRAMS })));
+        const request = (id) => ({ id, facilityId, material, massGrams: MASS_GRAMS, ...(assay ? { assay } : {}) });
+        await this.setUp(ids.map((id) => () => this.submit('mining', 'user1', 'lot:MintLot', request(id))));
         return ids;
     }
 
@@ -78,4 +82,4 @@ class BatteryTraceWorkload {
     }
 }
 
-module.exports = { BatteryTraceWorkload, MASS_GRAMS };
+module.exports = { BatteryTraceWorkload, CHAINCODE, MASS_GRAMS };

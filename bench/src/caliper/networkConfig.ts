@@ -15,8 +15,11 @@ export interface CaliperOrganization {
   readonly connectionProfile: { readonly path: string };
 }
 
-/** The Caliper network configuration for the organisations' material. */
-export function caliperNetwork(materials: readonly ConnectionMaterial[], profilePath: (org: string) => string): object {
+/**
+ * The Caliper network configuration for the organisations' material.
+ * @param extraChaincodes - further chaincode definitions on the channel that rounds call (e.g. `battery-trace-one-org`)
+ */
+export function caliperNetwork(materials: readonly ConnectionMaterial[], profilePath: (org: string) => string, extraChaincodes: readonly string[] = []): object {
   const first = materials[0];
   if (first === undefined) {
     throw new Error('no connection material');
@@ -25,7 +28,7 @@ export function caliperNetwork(materials: readonly ConnectionMaterial[], profile
     name: 'battery-trace',
     version: '2.0.0',
     caliper: { blockchain: 'fabric' },
-    channels: [{ channelName: first.channel, contracts: [{ id: first.chaincode }] }],
+    channels: [{ channelName: first.channel, contracts: [first.chaincode, ...extraChaincodes].map((id) => ({ id })) }],
     organizations: materials.map(
       (material): CaliperOrganization => ({
         mspid: material.mspId,
@@ -53,7 +56,7 @@ export function connectionProfile(material: ConnectionMaterial): object {
   };
 }
 
-function write(networkDir: string): string {
+function write(networkDir: string, extraChaincodes: readonly string[]): string {
   const outDir = path.join(networkDir, 'caliper');
   mkdirSync(outDir, { recursive: true });
   const materials = organisations.map((org) => readConnectionMaterial(org, networkDir));
@@ -62,7 +65,7 @@ function write(networkDir: string): string {
     writeFileSync(profilePath(material.org), `${JSON.stringify(connectionProfile(material), null, 2)}\n`);
   }
   const network = path.join(outDir, 'network.json');
-  writeFileSync(network, `${JSON.stringify(caliperNetwork(materials, profilePath), null, 2)}\n`);
+  writeFileSync(network, `${JSON.stringify(caliperNetwork(materials, profilePath, extraChaincodes), null, 2)}\n`);
   return network;
 }
 
@@ -71,8 +74,9 @@ if (require.main === module) {
     .name('caliper-network')
     .description('write a Caliper network configuration for a running battery-trace network')
     .option('--network-dir <dir>', 'network state folder', process.env.BT_NETWORK_DIR ?? 'bench/.network')
-    .action((options: { networkDir: string }) => {
-      process.stdout.write(`${write(path.resolve(options.networkDir))}\n`);
+    .option('--extra-chaincodes <list>', 'further chaincode definitions the rounds call, comma-separated', (value: string) => value.split(',').filter((name) => name !== ''), [])
+    .action((options: { networkDir: string; extraChaincodes: string[] }) => {
+      process.stdout.write(`${write(path.resolve(options.networkDir), options.extraChaincodes)}\n`);
     });
   program.parse();
 }

@@ -53,6 +53,8 @@ export interface RoundSummary {
   readonly latencyMs: LatencySummary;
   /** Endorse-phase latency of every endorsed transaction, ms. */
   readonly endorseMs: LatencySummary;
+  /** Mean endorsements per endorsed transaction (NaN when none was endorsed). */
+  readonly endorsementsPerTx: number;
   readonly resources: ResourceSummary;
   /** True when a round ran out of prepared transactions before its planned end. */
   readonly exhausted: boolean;
@@ -100,6 +102,7 @@ export function summarizeRounds(rounds: readonly MeasuredRound[]): RoundSummary 
     failures: countBy(failed.map((outcome) => outcome.failure ?? 'UNKNOWN')),
     latencyMs: summarize(measured.filter((outcome) => outcome.valid).map((outcome) => outcome.latencyMs)),
     endorseMs: summarize(measured.flatMap((outcome) => (outcome.endorseMs === undefined ? [] : [outcome.endorseMs]))),
+    endorsementsPerTx: mean(measured.flatMap((outcome) => (outcome.endorsements === undefined ? [] : [outcome.endorsements]))),
     resources: summarizeResources(rounds),
     exhausted: rounds.some((round) => round.samples.exhausted),
   };
@@ -125,6 +128,10 @@ function summarizeResources(rounds: readonly MeasuredRound[]): ResourceSummary {
     transactionsPerBlock: blocks > 0 ? ordered.length / blocks : Number.NaN,
     bytesPerBlock: blocks > 0 ? bytes / blocks : Number.NaN,
   };
+}
+
+function mean(values: readonly number[]): number {
+  return values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : Number.NaN;
 }
 
 function countBy(values: readonly string[]): Record<string, number> {

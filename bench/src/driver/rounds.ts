@@ -126,5 +126,5 @@ function windowOf(outcomes: TxOutcome[], windowStartMs: number, plannedEndMs: nu
 
 function overloaded(): TxOutcome {
   const now = performance.now();
-  return { startMs: now, endMs: now, latencyMs: 0, endorseMs: undefined, valid: false, failure: 'CLIENT_OVERLOAD', blockNumber: undefined, result: undefined };
+  return { startMs: now, endMs: now, latencyMs: 0, endorseMs: undefined, endorsements: undefined, valid: false, failure: 'CLIENT_OVERLOAD', blockNumber: undefined, result: undefined };
 }

@@ -11,8 +11,11 @@ export interface Identity {
 
 /** Gateway connections of the benchmark, one per identity, opened on first use. */
 export interface Connections {
-  /** The chaincode contract (no contract name: transactions are called `namespace:Name`) as `identity`. */
-  contract(identity: Identity): Contract;
+  /**
+   * The chaincode contract (no contract name: transactions are called `namespace:Name`) as `identity`.
+   * @param chaincode - another chaincode definition on the same channel; default the network's own
+   */
+  contract(identity: Identity, chaincode?: string): Contract;
   /** MSP id of an organisation, e.g. `mining` → `MiningMSP`. */
   mspId(org: string): string;
   /** Closes every connection. */
@@ -41,9 +44,9 @@ export function openConnections(networkDir: string): Connections {
     return existing;
   };
   return {
-    contract: (identity) => {
+    contract: (identity, chaincode) => {
       const opened = connection(identity);
-      return opened.gateway.getNetwork(opened.channel).getContract(opened.chaincode);
+      return opened.gateway.getNetwork(opened.channel).getContract(chaincode ?? opened.chaincode);
     },
     mspId: (org) => connection({ org }).mspId,
     close: () => {

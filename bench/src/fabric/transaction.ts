@@ -1,4 +1,5 @@
 import type { Connections, Identity } from './connections';
+import { endorsementCount } from './endorsements';
 import { classifyError, validationCodeName, type FailureReason, type Phase } from './failure';
 
 /** One transaction a workload wants submitted (or evaluated). */
@@ -7,6 +8,8 @@ export interface TxRequest {
   readonly identity: Identity;
   /** `namespace:Name`, e.g. `custody:ProposeTransfer`. */
   readonly name: string;
+  /** Chaincode definition to invoke, when not the network's own (e.g. the one-organisation baseline's). */
+  readonly chaincode?: string;
   /** Chaincode arguments; battery-trace transactions take one JSON request. */
   readonly args: readonly string[];
   /** MSP ids whose peers must endorse (when the gateway cannot infer them, e.g. state-based endorsement). */
@@ -21,6 +24,8 @@ export interface TxOutcome {
   readonly startMs: number;
   /** Time spent in endorsement (proposal sent → endorsed transaction back), when it completed. */
   readonly endorseMs: number | undefined;
+  /** Endorsements the endorsed transaction carries (peers that signed it), when it was endorsed. */
+  readonly endorsements: number | undefined;
   /** Submit-to-commit latency: proposal created → commit status received (or failure). */
   readonly latencyMs: number;
   /** `performance.now()` when the outcome was known. */
@@ -43,20 +48,22 @@ export async function submitTransaction(connections: Connections, request: TxReq
   const startMs = performance.now();
   let phase: Phase = 'endorse';
   let endorseMs: number | undefined;
+  let endorsements: number | undefined;
   let result: Uint8Array | undefined;
   try {
-    const proposal = connections.contract(request.identity).newProposal(request.name, proposalOptions(request));
+    const proposal = connections.contract(request.identity, request.chaincode).newProposal(request.name, proposalOptions(request));
     const transaction = await proposal.endorse();
     endorseMs = performance.now() - startMs;
     result = transaction.getResult();
+    endorsements = endorsementCount(transaction.getBytes());
     phase = 'submit';
     const submitted = await transaction.submit();
     phase = 'commit';
     const status = await submitted.getStatus();
     const failure = status.successful ? undefined : validationCodeName(status.code);
-    return finish(request, { startMs, endorseMs, valid: status.successful, failure, blockNumber: status.blockNumber, result });
+    return finish(request, { startMs, endorseMs, endorsements, valid: status.successful, failure, blockNumber: status.blockNumber, result });
   } catch (error) {
-    return finish(request, { startMs, endorseMs, valid: false, failure: classifyError(error, phase), blockNumber: undefined, result });
+    return finish(request, { startMs, endorseMs, endorsements, valid: false, failure: classifyError(error, phase), blockNumber: undefined, result });
   }
 }
 
@@ -66,11 +73,11 @@ export async function submitTransaction(connections: Connections, request: TxReq
 export async function evaluateTransaction(connections: Connections, request: TxRequest): Promise<TxOutcome> {
   const startMs = performance.now();
   try {
-    const result = await connections.contract(request.identity).evaluate(request.name, proposalOptions(request));
+    const result = await connections.contract(request.identity, request.chaincode).evaluate(request.name, proposalOptions(request));
     const elapsed = performance.now() - startMs;
-    return finish(request, { startMs, endorseMs: elapsed, valid: true, failure: undefined, blockNumber: undefined, result });
+    return finish(request, { startMs, endorseMs: elapsed, endorsements: undefined, valid: true, failure: undefined, blockNumber: undefined, result });
   } catch (error) {
-    return finish(request, { startMs, endorseMs: undefined, valid: false, failure: classifyError(error, 'endorse'), blockNumber: undefined, result: undefined });
+    return finish(request, { startMs, endorseMs: undefined, endorsements: undefined, valid: false, failure: classifyError(error, 'endorse'), blockNumber: undefined, result: undefined });
   }
 }
 

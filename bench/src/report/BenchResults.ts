@@ -23,6 +23,8 @@ export interface NetworkInfo {
   readonly networkDir: string;
   readonly channel: string;
   readonly chaincode: string;
+  /** The one-organisation definition of the same package the run measured against, or null when it had none. */
+  readonly oneOrgChaincode: string | null;
   /** Organisation whose gateway peer every client used. */
   readonly gatewayOrg: string;
 }

@@ -4,6 +4,8 @@ export interface Bar {
   readonly value: number;
   /** Text written after the bar (e.g. the ratio to the baseline); the value when omitted. */
   readonly note?: string;
+  /** Drawn in the reference colour (a baseline); by default only the first bar is. */
+  readonly reference?: boolean;
 }
 
 /** A horizontal bar chart. */
@@ -15,9 +17,9 @@ export interface BarChart {
 }
 
 const ROW = 28;
-const LABEL_WIDTH = 170;
+const LABEL_WIDTH = 190;
 const PLOT_WIDTH = 380;
-const NOTE_WIDTH = 130;
+const NOTE_WIDTH = 230;
 const TOP = 40;
 
 /**
@@ -51,7 +53,7 @@ function renderRow(bar: Bar, index: number, max: number): string {
   const note = valid ? (bar.note ?? formatValue(bar.value)) : 'n/a';
   return [
     `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end">${escapeXml(bar.label)}</text>`,
-    `<rect x="${LABEL_WIDTH}" y="${y + 3}" width="${length.toFixed(1)}" height="${ROW - 8}" fill="${index === 0 ? '#7f8c8d' : '#2e86c1'}"/>`,
+    `<rect x="${LABEL_WIDTH}" y="${y + 3}" width="${length.toFixed(1)}" height="${ROW - 8}" fill="${(bar.reference ?? index === 0) ? '#7f8c8d' : '#2e86c1'}"/>`,
     `<text x="${(LABEL_WIDTH + length + 6).toFixed(1)}" y="${y + 15}">${escapeXml(note)}</text>`,
   ].join('\n');
 }

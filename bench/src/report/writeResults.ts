@@ -2,8 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchResults } from './BenchResults';
 import { renderBarChart } from './chart';
-import { compareOperations } from './comparisons';
-import { times } from './format';
+import type { WorkloadThroughput } from '../suites/throughput';
+import { BASELINE, ONE_ORG_BASELINE } from '../workloads/baseline';
+import { compareOperations, ratiosTo, type Ratios } from './comparisons';
+import { num, times } from './format';
 import { renderMarkdown } from './markdown';
 import { checkTargets } from './targets';
 
@@ -35,15 +37,20 @@ export function writeResults(dir: string, results: BenchResults): WrittenResults
 }
 
 function goodputChart(results: BenchResults): Parameters<typeof renderBarChart>[0] {
+  const title = `Goodput at the knee (valid tx/s; × baseline; × one-organisation baseline), ${results.machine.cores} cores`;
   const throughput = results.throughput;
-  const comparisons = throughput === null ? [] : compareOperations(throughput);
-  const bars = [
-    { label: 'baseline', value: throughput?.baseline.knee?.summary.goodput ?? Number.NaN, note: `${(throughput?.baseline.knee?.summary.goodput ?? 0).toFixed(1)} tx/s` },
-    ...comparisons.map((comparison) => ({
-      label: comparison.name,
-      value: comparison.kneeGoodput ?? Number.NaN,
-      note: `${(comparison.kneeGoodput ?? 0).toFixed(1)} tx/s (${times(comparison.goodputRatio)})`,
-    })),
-  ];
-  return { title: `Goodput at the knee (valid tx/s), ${results.machine.cores} cores`, unit: 'tx/s', bars };
+  if (throughput === null) {
+    return { title, unit: 'tx/s', bars: [] };
+  }
+  const oneOrg = throughput.oneOrgBaseline;
+  const knee = (workload: WorkloadThroughput): number => workload.knee?.summary.goodput ?? Number.NaN;
+  const toOneOrg = (ratios: Ratios | null): string => (ratios === null ? '' : `; ${times(ratios.goodput)} 1 org`);
+  const baselineBar = { label: BASELINE, value: knee(throughput.baseline), note: `${num(knee(throughput.baseline))} tx/s${toOneOrg(oneOrg === null ? null : ratiosTo(throughput.baseline, oneOrg))}` };
+  const oneOrgBars = oneOrg === null ? [] : [{ label: ONE_ORG_BASELINE, reference: true, value: knee(oneOrg), note: `${num(knee(oneOrg))} tx/s` }];
+  const operationBars = compareOperations(throughput).map((comparison) => ({
+    label: comparison.name,
+    value: comparison.kneeGoodput ?? Number.NaN,
+    note: `${num(comparison.kneeGoodput)} tx/s (${times(comparison.toBaseline.goodput)}${toOneOrg(comparison.toOneOrgBaseline)})`,
+  }));
+  return { title, unit: 'tx/s', bars: [baselineBar, ...oneOrgBars, ...operationBars] };
 }

@@ -25,7 +25,17 @@ export interface ThroughputOptions {
 /** One ramp step of a workload. */
 export interface RampStep {
   readonly concurrency: number;
+  /** The step's rounds pooled. */
   readonly summary: RoundSummary;
+  /** Each round of the step alone: the spread between rounds under the same load. */
+  readonly rounds: readonly RoundFigures[];
+}
+
+/** The headline figures of one round on its own. */
+export interface RoundFigures {
+  readonly goodput: number;
+  readonly p50Ms: number;
+  readonly endorseP50Ms: number;
 }
 
 /** Throughput results of one workload. */
@@ -37,13 +47,20 @@ export interface WorkloadThroughput {
   readonly knee: RampStep | null;
   /** The common-load rounds pooled, or null when not run. */
   readonly commonLoad: RoundSummary | null;
+  /** Each common-load round on its own. */
+  readonly commonLoadRounds: readonly RoundFigures[];
   /** Every measured round of the workload pooled: the resource figures (CPU and block bytes per transaction). */
   readonly overall: RoundSummary;
 }
 
-/** Results of the throughput suite; the baseline pools every baseline round run beside the operations. */
+/**
+ * Results of the throughput suite; the baseline pools every baseline round run beside the operations (and beside
+ * the one-organisation baseline, which alternates with it like an operation).
+ */
 export interface ThroughputResult {
   readonly baseline: WorkloadThroughput;
+  /** The same write under a one-organisation chaincode definition, or null when the network has none. */
+  readonly oneOrgBaseline: WorkloadThroughput | null;
   readonly operations: readonly WorkloadThroughput[];
   /** The common offered load, tx/s. */
   readonly commonLoadRate: number | null;
@@ -56,19 +73,24 @@ interface Track {
   done: boolean;
 }
 
+/** The baselines the operations are compared with. */
+export interface Baselines {
+  /** The write under the network's own chaincode definition: every round of another workload alternates with it. */
+  readonly baseline: Workload;
+  /** The write under a one-organisation definition, run first among the compared workloads; undefined when absent. */
+  readonly oneOrgBaseline: Workload | undefined;
+}
+
 /**
- * Runs, after a warm-up, alternating rounds (baseline, operation, baseline, next operation …) at each concurrency
- * level, stops ramping a workload once more concurrency only adds queueing, then alternates baseline and each
- * operation at one common offered load.
+ * Runs, after a warm-up, alternating rounds (baseline, one-organisation baseline, baseline, operation, baseline,
+ * next operation …) at each concurrency level, stops ramping a workload once more concurrency only adds
+ * queueing, then alternates the baseline and each other workload at one common offered load.
  */
-export async function runThroughput(
-  context: BenchContext,
-  baselineWorkload: Workload,
-  operations: readonly Workload[],
-  options: ThroughputOptions,
-): Promise<ThroughputResult> {
-  const baseline = newTrack(baselineWorkload);
-  const tracks = operations.map(newTrack);
+export async function runThroughput(context: BenchContext, baselines: Baselines, operations: readonly Workload[], options: ThroughputOptions): Promise<ThroughputResult> {
+  const baseline = newTrack(baselines.baseline);
+  const oneOrg = baselines.oneOrgBaseline === undefined ? undefined : newTrack(baselines.oneOrgBaseline);
+  const measured = operations.map(newTrack);
+  const tracks = oneOrg === undefined ? measured : [oneOrg, ...measured];
   await warmUp(context, [baseline, ...tracks], options);
   await ramp(context, baseline, tracks, options);
   const rate = options.commonLoad ?? commonLoadFrom([baseline, ...tracks], options.commonLoadFraction);
@@ -80,7 +102,7 @@ export async function runThroughput(
       }
     }
   }
-  return { baseline: resultOf(baseline), operations: tracks.map(resultOf), commonLoadRate: rate };
+  return { baseline: resultOf(baseline), oneOrgBaseline: oneOrg === undefined ? null : resultOf(oneOrg), operations: measured.map(resultOf), commonLoadRate: rate };
 }
 
 async function ramp(context: BenchContext, baseline: Track, tracks: readonly Track[], options: ThroughputOptions): Promise<void> {
@@ -155,7 +177,14 @@ function commonLoadFrom(tracks: readonly Track[], fraction: number): number | nu
 }
 
 function rampOf(track: Track): RampStep[] {
-  return [...track.rounds.entries()].sort(([a], [b]) => a - b).map(([concurrency, rounds]) => ({ concurrency, summary: summarizeRounds(rounds) }));
+  return [...track.rounds.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([concurrency, rounds]) => ({ concurrency, summary: summarizeRounds(rounds), rounds: rounds.map(figuresOf) }));
+}
+
+function figuresOf(round: MeasuredRound): RoundFigures {
+  const summary = summarizeRounds([round]);
+  return { goodput: summary.goodput, p50Ms: summary.latencyMs.p50, endorseP50Ms: summary.endorseMs.p50 };
 }
 
 function toPoint(step: RampStep): { concurrency: number; goodput: number; p95Ms: number; failureRate: number; step: RampStep } {
@@ -171,6 +200,7 @@ function resultOf(track: Track): WorkloadThroughput {
     ramp,
     knee: selectKnee(ramp.map(toPoint))?.step ?? null,
     commonLoad: track.common.length > 0 ? summarizeRounds(track.common) : null,
+    commonLoadRounds: track.common.map(figuresOf),
     overall: summarizeRounds([...[...track.rounds.values()].flat(), ...track.common]),
   };
 }
@@ -180,5 +210,5 @@ export function describe(name: string, load: string, summary: RoundSummary): str
   const failures = Object.entries(summary.failures)
     .map(([reason, count]) => `${reason}×${count}`)
     .join(' ');
-  return `${name.padEnd(18)} ${load.padEnd(16)} ${summary.goodput.toFixed(1).padStart(7)} tx/s  p50 ${summary.latencyMs.p50.toFixed(0)} ms  p95 ${summary.latencyMs.p95.toFixed(0)} ms${failures ? `  failed: ${failures}` : ''}${summary.exhausted ? '  (supply exhausted)' : ''}`;
+  return `${name.padEnd(26)} ${load.padEnd(16)} ${summary.goodput.toFixed(1).padStart(7)} tx/s  p50 ${summary.latencyMs.p50.toFixed(0)} ms  p95 ${summary.latencyMs.p95.toFixed(0)} ms${failures ? `  failed: ${failures}` : ''}${summary.exhausted ? '  (supply exhausted)' : ''}`;
 }

@@ -40,34 +40,18 @@ export async function registerFacilities(context: BenchContext, org: string, kin
   return facilities;
 }
 
-/** What benchmark lots are minted as: an extracted material and, optionally, the assay of its main element. */
-export interface MintedMaterial {
-  readonly material: Material;
-  /** Content of the material's main element, basis points; its reference composition when absent. */
-  readonly assayBasisPoints?: number;
-}
-
-/** Cobalt hydroxide of the reference composition: what most workloads mint. */
-export const COBALT_HYDROXIDE: MintedMaterial = { material: 'COBALT_HYDROXIDE' };
-
 /**
- * Mints `count` lots of a material at a mining facility (signed by the owner's user).
+ * Mints `count` lots of `material` at a mining facility (signed by the owner's user).
  * @returns the new lot ids
  */
-export async function mintLots(context: BenchContext, facility: Facility, count: number, minted: MintedMaterial = COBALT_HYDROXIDE, concurrency = SETUP_CONCURRENCY): Promise<string[]> {
+export async function mintLots(context: BenchContext, facility: Facility, count: number, material: Material = 'COBALT_HYDROXIDE', concurrency = SETUP_CONCURRENCY): Promise<string[]> {
   const ids = Array.from({ length: count }, () => context.ids.next('lot'));
-  await submitAll(context.connections, ids.map((id) => mintRequest(facility, id, minted)), concurrency, `${count} lots at ${facility.id}`);
+  await submitAll(context.connections, ids.map((id) => mintRequest(facility, id, material)), concurrency, `${count} lots at ${facility.id}`);
   return ids;
 }
 
 /** A `lot:MintLot` request for one lot of {@link LOT_MASS_GRAMS}. */
-export function mintRequest(facility: Facility, id: string, minted: MintedMaterial = COBALT_HYDROXIDE): TxRequest {
-  const request: MintLotRequest = {
-    id,
-    facilityId: facility.id,
-    material: minted.material,
-    massGrams: LOT_MASS_GRAMS,
-    ...(minted.assayBasisPoints === undefined ? {} : { assay: { contentBasisPoints: minted.assayBasisPoints } }),
-  };
+export function mintRequest(facility: Facility, id: string, material: Material = 'COBALT_HYDROXIDE'): TxRequest {
+  const request: MintLotRequest = { id, facilityId: facility.id, material, massGrams: LOT_MASS_GRAMS };
   return jsonRequest({ org: facility.org }, qualifiedName(CONTRACTS.lot, LOT_TRANSACTIONS.MintLot), request);
 }

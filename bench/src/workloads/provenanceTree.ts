@@ -1,5 +1,7 @@
+import type { ElementContent } from '../../../chaincode/src/api/chemistry';
 import { submitAll } from '../driver/setup';
 import type { BenchContext } from '../suites/context';
+import { mintedContent } from './elementContent';
 import { LOT_MASS_GRAMS, mintLots, SETUP_CONCURRENCY, type Facility } from './fixtures';
 import { transformRequest, type ProcessRecipe } from './transform';
 
@@ -44,17 +46,18 @@ interface Built {
   readonly node: TreeNode;
   lotId: string;
   massGrams: number;
+  content: ElementContent;
 }
 
 /**
  * Builds a planned tree at `facility`: mints every leaf, then runs each level's transformations concurrently
- * (every child lot consumed whole into its parent), bottom-up.
+ * (every child lot consumed whole into its parent, its elements conserved), bottom-up.
  * @returns the id of the root lot
  */
 export async function buildTree(context: BenchContext, facility: Facility, recipe: ProcessRecipe, plan: TreeNode): Promise<string> {
   const levels: Built[][] = [];
   const place = (node: TreeNode): Built => {
-    const built: Built = { node, lotId: '', massGrams: LOT_MASS_GRAMS };
+    const built: Built = { node, lotId: '', massGrams: LOT_MASS_GRAMS, content: mintedContent(recipe.input) };
     const height = heightOf(node);
     (levels[height] ??= []).push(built);
     return built;
@@ -72,10 +75,11 @@ export async function buildTree(context: BenchContext, facility: Facility, recip
   });
   for (const level of levels.slice(1)) {
     const transforms = level.map((built) => {
-      const inputs = built.node.children.map((child) => all.get(child)).map((child) => ({ lotId: child?.lotId ?? '', massGrams: child?.massGrams ?? 0 }));
+      const inputs = built.node.children.map((child) => all.get(child)).map((child) => ({ lotId: child?.lotId ?? '', massGrams: child?.massGrams ?? 0, content: child?.content ?? {} }));
       const transform = transformRequest(context, facility, recipe, inputs, 1);
       built.lotId = transform.outputIds[0] ?? '';
       built.massGrams = transform.firstOutputMass;
+      built.content = transform.outputContent;
       return transform.request;
     });
     await submitAll(context.connections, transforms, SETUP_CONCURRENCY, `${transforms.length} transformations of a provenance tree`);
