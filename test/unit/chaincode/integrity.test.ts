@@ -80,7 +80,7 @@ async function expectForgeryRefused(network: MemoryNetwork, request: ForgeWriteR
   expect(network.snapshot()).to.equal(before);
 }
 
-const put = (spec: CompositeKeySpec, value: unknown): ForgeWriteRequest['puts'] => [{ key: { objectType: spec.objectType, attributes: [...spec.attributes] }, value: canonicalJson(value) }];
+const put = (spec: CompositeKeySpec, value: unknown): NonNullable<ForgeWriteRequest['puts']> => [{ key: { objectType: spec.objectType, attributes: [...spec.attributes] }, value: canonicalJson(value) }];
 
 describe('integrity against a dishonest participant', () => {
   let network: MemoryNetwork;
@@ -269,10 +269,11 @@ describe('integrity against a dishonest participant', () => {
       await submit(network, identities.manufacturingUser, 'battery:PlaceOnMarket', { batteryId: 'heavy' });
       await submit(network, identities.manufacturingUser, 'battery:ProposeHandover', { id: 'h', batteryId: 'heavy', toFacilityId: 'own-recycler', kind: 'COLLECTION' });
       await submit(network, identities.manufacturingUser, 'battery:AcceptHandover', { handoverId: 'h' });
-      const blackMass = { batteryId: 'heavy', outputs: [{ id: 'bm', material: 'BLACK_MASS', massGrams: 1_000_000 }], lossGrams: 0 };
-      await expectRejectedWithoutTrace(network, () => submit(network, identities.manufacturingUser, 'battery:Recycle', blackMass), 'ATTESTATION_REQUIRED');
+      const nothingTracked = { batteryId: 'heavy', outputs: [{ id: 'bm', material: 'BLACK_MASS', massGrams: 1_000_000, assay: { elements: { NICKEL: 0, COBALT: 0, MANGANESE: 0, LITHIUM: 0 } } }], lossGrams: 0 };
+      await expectRejectedWithoutTrace(network, () => submit(network, identities.manufacturingUser, 'battery:Recycle', nothingTracked), 'ATTESTATION_REQUIRED');
       await attest(network, 'att-own', 'own-recycler', ['POST_CONSUMER_RECYCLED']);
-      await expectRejectedWithoutTrace(network, () => submit(network, identities.manufacturingUser, 'battery:Recycle', blackMass), 'ELEMENT_NOT_CONSERVED');
+      const blackMass = { ...nothingTracked, outputs: [{ id: 'bm', material: 'BLACK_MASS', massGrams: 1_000_000 }] };
+      expect(await expectRejectedWithoutTrace(network, () => submit(network, identities.manufacturingUser, 'battery:Recycle', blackMass), 'ELEMENT_NOT_CONSERVED')).to.match(/holds 0 g of COBALT/);
     });
 
     it('treats scrap as pre-consumer only from a manufacturing process at a facility attested for it', async () => {
@@ -318,8 +319,8 @@ describe('integrity against a dishonest participant', () => {
       await expectContractError(submit(network, identities.recyclingUser, 'battery:ProposeHandover', { id: 'grab', batteryId: 'cell', toFacilityId: RECYCLER, kind: 'COLLECTION' }), 'FORBIDDEN');
       const before = network.snapshot();
       const unknown = await network.submit(identities.recyclingUser, 'battery:Collect', { arguments: [JSON.stringify({ batteryId: 'cell', facilityId: RECYCLER })] }).catch((error: unknown) => error);
-      expect(unknown).to.be.instanceOf(EndorsementError);
-      expect(String((unknown as Error).message) + JSON.stringify((unknown as EndorsementError).details)).to.contain('UNKNOWN_TRANSACTION');
+      if (!(unknown instanceof EndorsementError)) expect.fail(`expected an endorsement error, got ${String(unknown)}`);
+      expect(JSON.stringify(unknown.details)).to.contain('UNKNOWN_TRANSACTION');
       expect(network.snapshot()).to.equal(before);
     });
 
@@ -363,10 +364,13 @@ describe('integrity against a dishonest participant', () => {
     });
 
     it('answers wrong arity and unknown transactions with the envelope', async () => {
-      const arity = await network.evaluate(identities.miningUser, 'lot:GetLot', { arguments: ['{"id":"x"}', 'extra'] }).catch((error: unknown) => error);
-      expect(JSON.stringify((arity as EndorsementError).details)).to.contain('WRONG_ARGUMENT_COUNT');
-      const unknown = await network.evaluate(identities.miningUser, 'lot:Nothing', { arguments: ['{}'] }).catch((error: unknown) => error);
-      expect(JSON.stringify((unknown as EndorsementError).details)).to.contain('UNKNOWN_TRANSACTION');
+      const detailsOf = async (name: string, args: string[]): Promise<string> => {
+        const error = await network.evaluate(identities.miningUser, name, { arguments: args }).catch((caught: unknown) => caught);
+        if (!(error instanceof EndorsementError)) expect.fail(`expected an endorsement error, got ${String(error)}`);
+        return JSON.stringify(error.details);
+      };
+      expect(await detailsOf('lot:GetLot', ['{"id":"x"}', 'extra'])).to.contain('WRONG_ARGUMENT_COUNT');
+      expect(await detailsOf('lot:Nothing', ['{}'])).to.contain('UNKNOWN_TRANSACTION');
     });
   });
 
