@@ -47,6 +47,7 @@ cmd_up() {
   for org in "${BT_ORGS[@]}"; do join_peer "$org"; done
   deploy_chaincode
   write_connection_material
+  wait_endorsement_ready
   step "Network ready: channel '${BT_CHANNEL}', chaincode '${BT_CHAINCODE_NAME}' (logs in ${BT_LOG_DIR})"
 }
 

@@ -136,6 +136,15 @@ $(tail -n 8 "${BT_LOG_DIR}/chaincode-${org}.log" 2>/dev/null || echo '(no chainc
   done
 }
 
+# wait_endorsement_ready: every organisation's gateway gets a write endorsed by two organisations and committed
+# (discovery learns the other peers by gossip a little after they join; until then such writes are refused).
+wait_endorsement_ready() {
+  local started=$SECONDS
+  (cd "$BT_ROOT" && node scripts/lib/await-endorsement.mjs "$BT_CONNECTION_DIR" 120 "${BT_ORGS[@]}") \
+    || die "the gateways could not get writes endorsed; see ${BT_LOG_DIR}/peer-*.log"
+  ok "every gateway gets writes endorsed by two organisations ($((SECONDS - started)) s)"
+}
+
 # deployed_package: the package `deploy` built, installed on every peer and approved by every organisation.
 deployed_package() { echo "${BT_NETWORK_DIR}/chaincode/${BT_CHAINCODE_NAME}.tar.gz"; }
 
