@@ -20,9 +20,9 @@ import { conservingAssay, mintedContent } from '../../../bench/src/workloads/ele
 import { newIdSource } from '../../../bench/src/workloads/ids';
 import { buildTree, planTree } from '../../../bench/src/workloads/provenanceTree';
 import { concentration } from '../../../bench/src/workloads/transform';
-import { FakeClientIdentity } from '../../support/FakeClientIdentity';
 import { MemoryGatewayContract } from '../../support/MemoryGateway';
 import { MemoryNetwork } from '../../support/MemoryNetwork';
+import { TestIdentity } from '../../support/TestIdentity';
 
 /**
  * A gateway contract on the in-memory ledger that also offers the proposal flow the benchmark uses
@@ -76,36 +76,6 @@ class ProposingContract implements Contract {
   }
 }
 
-/**
- * A self-signed certificate whose subject carries `OU=admin`: the chaincode reads the NodeOU from the submitter's
- * certificate (state/identity.ts), which the fake identity's text bytes are not.
- */
-const ADMIN_CERTIFICATE = `-----BEGIN CERTIFICATE-----
-MIIB6zCCAZGgAwIBAgIUH5M1UCImTTjvY4Z1YfuuuvxpjtkwCgYIKoZIzj0EAwIw
-SjELMAkGA1UEBhMCVVMxGzAZBgNVBAoMEmJhdHRlcnktdHJhY2UgdGVzdDEOMAwG
-A1UECwwFYWRtaW4xDjAMBgNVBAMMBUFkbWluMCAXDTI2MTIwMjE2MTE0NloYDzIx
-MjYxMTA4MTYxMTQ2WjBKMQswCQYDVQQGEwJVUzEbMBkGA1UECgwSYmF0dGVyeS10
-cmFjZSB0ZXN0MQ4wDAYDVQQLDAVhZG1pbjEOMAwGA1UEAwwFQWRtaW4wWTATBgcq
-hkjOPQIBBggqhkjOPQMBBwNCAASTg8saJ+96BzxZ7eOzBVCWerS850mDNiSD1g9J
-TXXVQANPl4FZ/x2HMHSLhS55nLcvRcX3BuRPpMmo6tsHnkWAo1MwUTAdBgNVHQ4E
-FgQU1ylKP40vwitzA84KaLea/Ex+6PkwHwYDVR0jBBgwFoAU1ylKP40vwitzA84K
-aLea/Ex+6PkwDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNIADBFAiBqCDnl
-RKk9b46rbDazJXLbkcripObd+a2SPF0EEcy9vwIhAKosfDPHCTLXKW+G4ecvlrbh
-JGbzXjuisumSrw11zt6A
------END CERTIFICATE-----
-`;
-
-/** An organisation admin whose identity bytes are a certificate with `OU=admin`. */
-class AdminIdentity extends FakeClientIdentity {
-  constructor(mspId: string) {
-    super(mspId, { ou: 'admin' });
-  }
-
-  override getIDBytes(): Uint8Array {
-    return Buffer.from(ADMIN_CERTIFICATE, 'utf8');
-  }
-}
-
 function memoryConnections(network: MemoryNetwork): Connections {
   const mspId = (org: string): string => {
     const id = (ORGS as Readonly<Record<string, string>>)[org];
@@ -113,7 +83,7 @@ function memoryConnections(network: MemoryNetwork): Connections {
     return id;
   };
   const contract = (identity: Identity): Contract => {
-    const client = identity.user === 'admin' ? new AdminIdentity(mspId(identity.org)) : new FakeClientIdentity(mspId(identity.org));
+    const client = new TestIdentity({ mspId: mspId(identity.org), role: identity.user === 'admin' ? 'admin' : 'client' });
     return new ProposingContract(new MemoryGatewayContract(network, client));
   };
   return { contract, mspId, close: () => undefined };
