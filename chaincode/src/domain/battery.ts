@@ -19,6 +19,7 @@ import {
 } from '../api';
 import { allocatedIntensity } from './carbon';
 import { elementContentOf, formatUnits, totalUnits } from './elements';
+import { newLotAt } from './lots';
 import { requireDistinct, sumGrams, toMass } from './mass';
 import { carbonFootprintOf, claimedContent, materialsOf, perKwh, ratedEnergyWattHours, recycledContent, type Ancestry, type ConsumedLot } from './provenanceContent';
 
@@ -387,13 +388,7 @@ export interface RecoveryPlan {
  */
 export function recoveredLot(output: RecoveredOutput, battery: Battery, facility: Facility, intensity: number | undefined): Draft<MaterialLot> {
   return {
-    id: output.id,
-    ownerMsp: facility.ownerMsp,
-    material: output.material,
-    massGrams: output.massGrams,
-    initialMassGrams: output.massGrams,
-    custodianFacilityId: facility.id,
-    status: 'ACTIVE',
+    ...newLotAt(facility, output.id, output.material, output.massGrams),
     custodyModel: 'SEGREGATED',
     origin: { kind: 'RECOVERED', sourceType: 'Battery', sourceId: battery.id },
     parents: [],

@@ -66,6 +66,14 @@ export function takeFromLot(lot: MaterialLot, massGrams: number, action: string)
   return { ...lot, massGrams: remaining, status: remaining === 0 ? 'CONSUMED' : lot.status };
 }
 
+/** The fields every new lot starts with: active, at a facility, in its organisation's custody, at full mass. */
+export function newLotAt(facility: Pick<Facility, 'id' | 'ownerMsp'>, id: string, material: MaterialLot['material'], massGrams: number): Pick<
+  LotDraft,
+  'id' | 'ownerMsp' | 'material' | 'massGrams' | 'initialMassGrams' | 'custodianFacilityId' | 'status'
+> {
+  return { id, ownerMsp: facility.ownerMsp, material, massGrams, initialMassGrams: massGrams, custodianFacilityId: facility.id, status: 'ACTIVE' };
+}
+
 function requireMintable(input: MintInput, facility: Facility): void {
   if (!MINTING_FACILITY_KINDS.includes(facility.kind)) {
     throw new ContractError('INVALID_STATE', `facility ${facility.id} is a ${facility.kind}; only mines and concentrators mint lots`);
@@ -91,13 +99,7 @@ function requireMintable(input: MintInput, facility: Facility): void {
 export function mintedLot(input: MintInput, facility: Facility): LotDraft {
   requireMintable(input, facility);
   return {
-    id: input.id,
-    ownerMsp: facility.ownerMsp,
-    material: input.material,
-    massGrams: input.massGrams,
-    initialMassGrams: input.massGrams,
-    custodianFacilityId: facility.id,
-    status: 'ACTIVE',
+    ...newLotAt(facility, input.id, input.material, input.massGrams),
     custodyModel: input.custodyModel,
     origin: { kind: 'MINED', facilityId: facility.id, country: facility.country, extractedFrom: input.extractedFrom, extractedUntil: input.extractedUntil },
     parents: [],
@@ -111,13 +113,7 @@ export function mintedLot(input: MintInput, facility: Facility): LotDraft {
 /** A lot derived from others at the same facility: inherits custody, material, composition and intensity. */
 function derivedLot(id: string, template: MaterialLot, massGrams: number, origin: MaterialLot['origin'], parents: MaterialLot['parents']): LotDraft {
   return {
-    id,
-    ownerMsp: template.ownerMsp,
-    material: template.material,
-    massGrams,
-    initialMassGrams: massGrams,
-    custodianFacilityId: template.custodianFacilityId,
-    status: 'ACTIVE',
+    ...newLotAt({ id: template.custodianFacilityId, ownerMsp: template.ownerMsp }, id, template.material, massGrams),
     custodyModel: template.custodyModel,
     origin,
     parents,

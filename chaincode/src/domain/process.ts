@@ -1,7 +1,7 @@
 import { ContractError, MANUFACTURING_PROCESS_KINDS, type ConsumedClaim, type CustodyModel, type Draft, type Facility, type MaterialLot, type ProcessRun } from '../api';
 import { allocatedIntensity } from './carbon';
 import { elementContentOf, requireElementsConserved } from './elements';
-import { CUSTODY_STRENGTH, mixedCustodyModel, releasedClaims, takeFromLot, type LotDraft } from './lots';
+import { CUSTODY_STRENGTH, mixedCustodyModel, newLotAt, releasedClaims, takeFromLot, type LotDraft } from './lots';
 import { basisPoints, requireDistinct, sumGrams, toMass } from './mass';
 
 /** A transformation request as the process domain needs it (already validated). */
@@ -73,13 +73,7 @@ interface OutputTerms {
 
 function outputLot(output: TransformInput['outputs'][number] & { elementContent: MaterialLot['elementContent'] }, facility: Facility, input: TransformInput, terms: OutputTerms): LotDraft {
   return {
-    id: output.id,
-    ownerMsp: facility.ownerMsp,
-    material: output.material,
-    massGrams: output.massGrams,
-    initialMassGrams: output.massGrams,
-    custodianFacilityId: facility.id,
-    status: 'ACTIVE',
+    ...newLotAt(facility, output.id, output.material, output.massGrams),
     custodyModel: terms.custodyModel,
     origin: { kind: 'TRANSFORMED', processRunId: input.id, processKind: input.processKind, productionScrap: terms.productionScrap ? true : undefined },
     parents: input.inputs.map((i) => ({ lotId: i.lotId, massGrams: i.massGrams })),
