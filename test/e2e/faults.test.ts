@@ -14,6 +14,23 @@ async function readValue(contract: Contract, key: string): Promise<string> {
   return result.value;
 }
 
+/**
+ * Waits until every organisation's gateway gets a write endorsed together with `mspId`'s peer: after a restart
+ * the other gateways' discovery learns of the peer again by gossip, and writes that need it fail until then.
+ */
+async function everyGatewayReaches(mspId: string): Promise<void> {
+  for (const org of ['mining', 'manufacturing', 'recycling', 'audit']) {
+    const connection = connectGateway(org);
+    try {
+      const contract = contractOf(connection);
+      const endorsingOrganizations = [...new Set([connection.material.mspId, mspId])];
+      await eventually(() => contract.submit('baseline:Write', { arguments: [`${runId}-reach-${org}`, 'ok'], endorsingOrganizations }), 120_000);
+    } finally {
+      connection.close();
+    }
+  }
+}
+
 describe('fault tolerance', function () {
   this.timeout(240_000);
 
@@ -60,5 +77,6 @@ describe('fault tolerance', function () {
     } finally {
       reader.close();
     }
+    await everyGatewayReaches('MiningMSP');
   });
 });
