@@ -151,6 +151,17 @@ describe('IssueBattery', () => {
     expect(module.claims).to.deep.equal([{ claim: 'POST_CONSUMER_RECYCLED', massGrams: 200 }]);
   });
 
+  it('lets the labels of consumed components lapse at a plant no auditor attests for them (chaincode bug: component claims always count)', async () => {
+    const network = await world();
+    await recycledFeed(network);
+    await attest(network, 'cell-1', ['POST_CONSUMER_RECYCLED'], { validUntil: '2025-06-01T00:00:00Z' });
+    const labelled = await submit(network, identities.manufacturingUser, issue, { ...cell, id: 'half', lots: [{ lotId: 'coso4', massGrams: 200 }, { lotId: 'rec-co', massGrams: 150 }] });
+    expect(labelled.claims).to.deep.equal([{ claim: 'POST_CONSUMER_RECYCLED', massGrams: 150 }]);
+    network.setTime('2025-06-01T00:00:00.000Z');
+    const module = await submit(network, identities.manufacturingUser, issue, { ...cell, id: 'mod-1', level: 'MODULE', massGrams: 1_200, components: ['half'] });
+    expect(module.claims).to.deep.equal([]);
+  });
+
   it('lets the labels of consumed lots lapse at a plant no auditor attests for them', async () => {
     const network = await world();
     await recycledFeed(network);
@@ -591,7 +602,6 @@ describe('Recycle', () => {
     const network = await collected();
     await submit(network, identities.recyclingUser, dismantle, { batteryId: 'cell-A', outputs: [recovered('co-1', 300), { id: 'casing', material: 'SCRAP', massGrams: 200 }] });
     // 300 g and 200 g of sulfate are each within the battery's cobalt, together not
-    expect(cobaltUnits(200)).to.be.below(CELL_COBALT_GRAMS * 10_000);
     await expectRejectedWithoutTrace(network, () => submit(network, identities.recyclingUser, recycle, { batteryId: 'cell-A', outputs: [recovered('co-2', 200)], lossGrams: 300 }), 'ELEMENT_NOT_CONSERVED');
     const { battery } = await submit(network, identities.recyclingUser, recycle, { batteryId: 'cell-A', outputs: [recovered('co-2', 190)], lossGrams: 310 });
     // the dismantling's cobalt is kept rounded up, so the bound never loosens

@@ -28,11 +28,11 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     kind: fc.constant('transform' as const),
     lots: fc.array(fc.nat(), { minLength: 1, maxLength: 2 }),
     takePermille: fc.integer({ min: 1, max: 1000 }),
-    lossPermille: fc.integer({ min: 0, max: 300 }),
+    lossPermille: fc.oneof(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 80 })),
     lossDelta: fc.constantFrom(0, 0, 0, 1),
-    // the sulfate's cobalt content: the reference, a lean grade, or the anhydrous maximum (which more than a
-    // little loss makes exceed the hydroxide's cobalt)
-    assay: fc.constantFrom(undefined, 2000, 3802),
+    // the sulfate's cobalt content: the reference, a lean grade, or mostly the anhydrous maximum, which exceeds
+    // the hydroxide's cobalt unless the run loses more than 8 % of its mass
+    assay: fc.constantFrom(undefined, 2000, 3802, 3802, 3802),
   }),
   fc.record({ kind: fc.constant('duplicate' as const), lot: fc.nat() }),
 );
@@ -207,7 +207,11 @@ describe('mass and element conservation (property)', function () {
           expect(after.lots.every((lot) => (lot.status === 'CONSUMED') === (lot.massGrams === 0))).to.equal(true);
         }
       }),
-      { numRuns: 60 },
+      {
+        numRuns: 60,
+        // always among the runs: a refining that would make cobalt out of nothing
+        examples: [[[{ kind: 'mint', mass: 1_000 }, { kind: 'transform', lots: [0], takePermille: 1000, lossPermille: 0, lossDelta: 0, assay: 3802 }]]],
+      },
     );
     expect([...succeeded]).to.include.members(['mint', 'split', 'propose']);
     expect([...failed]).to.include.members(['duplicate', 'mint']);
