@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { expectContractError, expectRejectedWithoutTrace } from '../../support/assertions';
 import { identities } from '../../support/identities';
 import type { MemoryNetwork } from '../../support/MemoryNetwork';
-import { documentHash, mint, query, standardWorld, submit } from './fixtures';
+import { compositeKey, documentHash, expectKeyPolicy, mint, query, recordKeyOf, standardWorld, submit } from './fixtures';
 
 const record = 'audit:RecordAttestation';
 const list = 'audit:ListAttestationsBySubject';
@@ -28,6 +28,8 @@ describe('RecordAttestation', () => {
     const result = await submit(network, identities.auditorUser, record, attestation);
     expect(result).to.include({ ownerMsp: 'AuditorMSP', result: 'PASS', validUntil: '2025-06-01T00:00:00.000Z' });
     expect((await query(network, identities.miningUser, 'audit:GetAttestation', { id: 'att-1' })).scheme).to.equal('IRMA');
+    await expectKeyPolicy(network, recordKeyOf('Attestation', 'att-1'), ['AuditorMSP']);
+    await expectKeyPolicy(network, compositeKey('bt.idx.attestation-subject', 'Facility', 'mine-1', 'att-1'), ['AuditorMSP']);
   });
 
   for (const who of ['miningAdmin', 'manufacturingUser', 'recyclingUser'] as const) {
@@ -39,6 +41,8 @@ describe('RecordAttestation', () => {
   it('rejects an unknown subject', async () => {
     await expectRejectedWithoutTrace(network, () => submit(network, identities.auditorUser, record, { ...attestation, subject: { type: 'Facility', id: 'nowhere' } }), 'FACILITY_NOT_FOUND');
     await expectRejectedWithoutTrace(network, () => submit(network, identities.auditorUser, record, { ...attestation, subject: { type: 'Battery', id: 'nowhere' } }), 'BATTERY_NOT_FOUND');
+    await expectRejectedWithoutTrace(network, () => submit(network, identities.auditorUser, record, { ...attestation, subject: { type: 'MaterialLot', id: 'nowhere' } }), 'LOT_NOT_FOUND');
+    await expectRejectedWithoutTrace(network, () => submit(network, identities.auditorUser, record, { ...attestation, subject: { type: 'MassBalancePeriod', id: 'nowhere' } }), 'PERIOD_NOT_FOUND');
   });
 
   for (const [what, change] of [
@@ -87,13 +91,23 @@ describe('certification gate with attestations', () => {
     await expectRejectedWithoutTrace(network, () => mint(network, 'lot-2', 100, { claims: ['CERTIFIED_ORIGIN'] }), 'ATTESTATION_REQUIRED');
   });
 
-  it('lets an auditor\'s failed attestation in force block sending a claimed lot despite a declared certification', async () => {
+  it('lets an auditor\'s failed attestation in force block sending a claimed lot, despite a passing one and a declared certification', async () => {
     const network = await standardWorld();
     const irma = { scheme: 'IRMA', certificateId: 'IRMA-75', validFrom: '2024-01-01T00:00:00Z', validUntil: '2027-01-01T00:00:00Z', claims: ['CERTIFIED_ORIGIN'] };
     await submit(network, identities.miningAdmin, 'facility:UpdateCertifications', { id: 'mine-1', certifications: [irma] });
+    await submit(network, identities.auditorUser, record, attestation);
     await mint(network, 'lot-1', 100, { claims: ['CERTIFIED_ORIGIN'] });
     await submit(network, identities.auditorUser, record, { ...attestation, id: 'fail-1', result: 'FAIL' });
     const propose = { id: 't1', lotId: 'lot-1', toFacilityId: 'refinery-1', declaredMassGrams: 100, shippingDocumentsHash: documentHash('t1') };
     await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, 'custody:ProposeTransfer', propose), 'ATTESTATION_REQUIRED');
+  });
+
+  it('lets a failed attestation stop counting once it expires', async () => {
+    const network = await standardWorld();
+    await submit(network, identities.auditorUser, record, { ...attestation, validUntil: '2027-01-01T00:00:00Z' });
+    await submit(network, identities.auditorUser, record, { ...attestation, id: 'fail-1', result: 'FAIL', validUntil: '2025-03-01T00:00:00Z' });
+    await expectRejectedWithoutTrace(network, () => mint(network, 'lot-1', 100, { claims: ['CERTIFIED_ORIGIN'] }), 'ATTESTATION_REQUIRED');
+    network.setTime('2025-03-01T00:00:00.000Z');
+    expect((await mint(network, 'lot-1', 100, { claims: ['CERTIFIED_ORIGIN'] })).claims).to.deep.equal(['CERTIFIED_ORIGIN']);
   });
 });

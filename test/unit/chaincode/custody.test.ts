@@ -1,10 +1,9 @@
 import { expect } from 'chai';
-import { KeyEndorsementPolicy } from 'fabric-shim';
 import { COMMERCIAL_TERMS_TRANSIENT_KEY, hashCanonical } from '../../../chaincode/src/api';
 import { expectContractError, expectRejectedWithoutTrace } from '../../support/assertions';
 import { identities } from '../../support/identities';
 import type { MemoryNetwork } from '../../support/MemoryNetwork';
-import { documentHash, FACILITIES, mint, query, simulate, standardWorld, submit } from './fixtures';
+import { attest, compositeKey, documentHash, expectKeyPolicy, FACILITIES, mint, query, recordKeyOf, simulate, standardWorld, submit } from './fixtures';
 
 const propose = 'custody:ProposeTransfer';
 const accept = 'custody:AcceptTransfer';
@@ -29,13 +28,21 @@ describe('ProposeTransfer', () => {
     await mint(network, 'lot-1', 100_000);
   });
 
-  it('puts the lot in transit and records a transfer endorsed by both organisations', async () => {
-    const simulation = await simulate(network, identities.miningUser, propose, toCellPlant);
-    const { transfer, lot } = simulation.result;
+  it('puts the lot in transit and records a transfer and its index entry owned by both organisations', async () => {
+    const { transfer, lot } = await submit(network, identities.miningUser, propose, toCellPlant);
     expect(transfer).to.include({ status: 'PROPOSED', senderMsp: 'MiningMSP', receiverMsp: 'ManufacturingMSP', fromFacilityId: 'mine-1', toleranceBasisPoints: 50 });
     expect(lot).to.include({ status: 'IN_TRANSIT', pendingTransferId: 't1', ownerMsp: 'MiningMSP' });
-    const policies = [...simulation.rwset.metadataWrites.entries()].filter(([key]) => key.includes('bt.transfer'));
-    expect(policies.map(([, policy]) => new KeyEndorsementPolicy(policy).listOrgs().sort())).to.deep.equal([['ManufacturingMSP', 'MiningMSP']]);
+    await expectKeyPolicy(network, recordKeyOf('CustodyTransfer', 't1'), ['MiningMSP', 'ManufacturingMSP']);
+    await expectKeyPolicy(network, compositeKey('bt.idx.transfer-lot', 'lot-1', 't1'), ['MiningMSP', 'ManufacturingMSP']);
+    await expectKeyPolicy(network, recordKeyOf('MaterialLot', 'lot-1'), ['MiningMSP']);
+  });
+
+  it('sends a claimed lot of an attested sender with its label', async () => {
+    await attest(network, 'mine-1', ['CERTIFIED_ORIGIN']);
+    await mint(network, 'claimed', 10, { claims: ['CERTIFIED_ORIGIN'] });
+    const { lot } = await submit(network, identities.miningUser, propose, { ...toCellPlant, lotId: 'claimed', declaredMassGrams: 10 });
+    expect(lot).to.include({ status: 'IN_TRANSIT' });
+    expect(lot.claims).to.deep.equal(['CERTIFIED_ORIGIN']);
   });
 
   it('keeps commercial terms in the sender\'s implicit collection and only their hash on the ledger', async () => {
@@ -91,10 +98,11 @@ describe('ProposeTransfer', () => {
     await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, propose, { ...toCellPlant, lotId: 'lot-2', declaredMassGrams: 5 }), 'CONFLICT');
   });
 
-  it('rejects sending a claimed lot once the sender\'s certification has expired', async () => {
-    const irma = { scheme: 'IRMA', certificateId: 'IRMA-75', validFrom: '2024-01-01T00:00:00Z', validUntil: '2025-02-01T00:00:00Z' };
-    await submit(network, identities.miningAdmin, 'facility:UpdateCertifications', { id: 'mine-1', certifications: [irma] });
+  it('rejects sending a claimed lot once the sender\'s attestation has expired, whatever it declares itself', async () => {
+    await attest(network, 'mine-1', ['CERTIFIED_ORIGIN'], { validUntil: '2025-02-01T00:00:00Z' });
     await mint(network, 'claimed', 10, { claims: ['CERTIFIED_ORIGIN'] });
+    const declared = { scheme: 'IRMA', certificateId: 'IRMA-75', validFrom: '2024-01-01T00:00:00Z', validUntil: '2027-01-01T00:00:00Z', claims: ['CERTIFIED_ORIGIN'] };
+    await submit(network, identities.miningAdmin, 'facility:UpdateCertifications', { id: 'mine-1', certifications: [declared] });
     network.setTime('2025-03-01T00:00:00.000Z');
     await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, propose, { ...toCellPlant, lotId: 'claimed', declaredMassGrams: 10 }), 'ATTESTATION_REQUIRED');
   });
@@ -119,10 +127,22 @@ describe('AcceptTransfer', () => {
     expect(left.items).to.deep.equal([]);
   });
 
-  it('hands the lot key\'s endorsement to the receiver organisation', async () => {
-    const simulation = await simulate(network, identities.manufacturingUser, accept, { transferId: 't1', receivedMassGrams: 100_000 });
-    const lotPolicy = [...simulation.rwset.metadataWrites.entries()].find(([key]) => key.includes('bt.lot'));
-    expect(lotPolicy && new KeyEndorsementPolicy(lotPolicy[1]).listOrgs()).to.deep.equal(['ManufacturingMSP']);
+  it('hands the lot key and its facility index entry to the receiver organisation', async () => {
+    await submit(network, identities.manufacturingUser, accept, { transferId: 't1', receivedMassGrams: 100_000 });
+    await expectKeyPolicy(network, recordKeyOf('MaterialLot', 'lot-1'), ['ManufacturingMSP']);
+    await expectKeyPolicy(network, compositeKey('bt.idx.lot-facility', 'cell-1', 'lot-1'), ['ManufacturingMSP']);
+    expect(network.ledger.value(compositeKey('bt.idx.lot-facility', 'mine-1', 'lot-1'))).to.equal(undefined);
+    await expectKeyPolicy(network, recordKeyOf('CustodyTransfer', 't1'), ['MiningMSP', 'ManufacturingMSP']);
+  });
+
+  it('moves a claimed lot\'s label with it, reduced with the weighed mass, and credits nothing on receipt', async () => {
+    await attest(network, 'mine-1', ['CERTIFIED_ORIGIN']);
+    await attest(network, 'cell-1', ['CERTIFIED_ORIGIN']);
+    await mint(network, 'claimed', 10_000, { claims: ['CERTIFIED_ORIGIN'] });
+    await submit(network, identities.miningUser, propose, { ...toCellPlant, id: 't2', lotId: 'claimed', declaredMassGrams: 10_000 });
+    const simulation = await simulate(network, identities.manufacturingUser, accept, { transferId: 't2', receivedMassGrams: 9_990 });
+    expect(simulation.result.lot).to.deep.include({ massGrams: 9_990, claims: ['CERTIFIED_ORIGIN'], ownerMsp: 'ManufacturingMSP' });
+    expect([...simulation.rwset.writes.keys()].filter((key) => key.includes('bt.mb') || key.includes('bt.idx.mb-'))).to.deep.equal([]);
   });
 
   it('records a surplus without adding mass', async () => {

@@ -281,18 +281,20 @@ describe('chaincode dispatcher (createChaincode → Invoke)', () => {
     it('answers with INTERNAL and the transaction id only, and logs the stack', async () => {
       const logger = Shim.newLogger('explode:battery-trace');
       const logged: string[] = [];
-      const original = logger.error.bind(logger);
-      logger.error = ((message: string) => {
+      const original = logger.error;
+      const capture = ((message: string) => {
         logged.push(message);
         return logger;
       }) as typeof logger.error;
+      // the unit suite's quiet loggers reset `error` whenever a logger is handed out; an accessor keeps the capture
+      Object.defineProperty(logger, 'error', { configurable: true, get: () => capture, set: () => undefined });
       try {
         const result = await invoke(exploding, world, { caller: callers.miningUser, args: callArgs('explode:Explode', '{}'), txId: 'tx-boom' });
         const message = expectRefused(result, 'INTERNAL', 'internal error', 'tx-boom');
         expect(message).not.to.contain('secret internals');
         expect(message).not.to.match(/\bat /);
       } finally {
-        logger.error = original;
+        Object.defineProperty(logger, 'error', { configurable: true, writable: true, value: original });
       }
       expect(logged.join('\n')).to.contain('tx-boom').and.to.contain('TypeError: secret internals').and.to.match(/\n\s+at /);
     });

@@ -1,10 +1,9 @@
 import { expect } from 'chai';
-import { KeyEndorsementPolicy } from 'fabric-shim';
 import { EVENT_NAME, eventEnvelopeSchema, verifyRecordHash, ZERO_HASH } from '../../../chaincode/src/api';
 import { expectContractError, expectRejectedWithoutTrace } from '../../support/assertions';
 import { identities } from '../../support/identities';
 import { MemoryNetwork } from '../../support/MemoryNetwork';
-import { query, simulate, submit } from './fixtures';
+import { compositeKey, expectKeyPolicy, query, recordKeyOf, simulate, submit } from './fixtures';
 
 const register = 'facility:RegisterFacility';
 const mine = { id: 'mine-1', kind: 'MINE', name: 'Kolwezi mine', country: 'CD', geolocation: { latitudeE6: -10_716_667, longitudeE6: 25_466_667 } };
@@ -16,14 +15,13 @@ describe('RegisterFacility', () => {
     network = new MemoryNetwork();
   });
 
-  it('registers a facility owned by the admin\'s organisation, hashed, endorsed by its owner, with one event', async () => {
+  it('registers a facility owned by the admin\'s organisation, hashed, endorsed by its owner and one other, with one event', async () => {
     const simulation = await simulate(network, identities.miningAdmin, 'facility:RegisterFacility', mine);
     const facility = simulation.result;
     expect(facility).to.include({ id: 'mine-1', ownerMsp: 'MiningMSP', kind: 'MINE', version: 1, previousHash: ZERO_HASH, createdAt: '2025-01-01T00:00:00.000Z' });
     expect(verifyRecordHash(facility)).to.equal(true);
-    const [key, policy] = [...simulation.rwset.metadataWrites.entries()][0] ?? [];
-    expect(key).to.include('mine-1');
-    expect(new KeyEndorsementPolicy(policy).listOrgs()).to.deep.equal(['MiningMSP']);
+    await expectKeyPolicy(network, recordKeyOf('Facility', 'mine-1'), ['MiningMSP']);
+    await expectKeyPolicy(network, compositeKey('bt.idx.facility-org', 'MiningMSP', 'mine-1'), ['MiningMSP']);
     expect(simulation.event?.name).to.equal(EVENT_NAME);
     const envelope = eventEnvelopeSchema.parse(JSON.parse(Buffer.from(simulation.event?.payload ?? []).toString('utf8')));
     expect(envelope).to.deep.equal({ txId: simulation.txId, transaction: 'facility:RegisterFacility', timestamp: facility.createdAt, changes: [{ type: 'Facility', id: 'mine-1', action: 'CREATED' }] });
@@ -116,6 +114,7 @@ describe('UpdateCertifications', () => {
     expect(updated.previousHash).to.equal(first.recordHash);
     expect(updated.certifications[0]?.validFrom).to.equal('2024-01-01T00:00:00.000Z');
     expect(verifyRecordHash(updated)).to.equal(true);
+    await expectKeyPolicy(network, recordKeyOf('Facility', 'mine-1'), ['MiningMSP']);
   });
 
   it('rejects an admin of another organisation', async () => {
