@@ -346,6 +346,7 @@ export function describeFullLoop(host: FullLoopHost): void {
       for (const [facilityId, scheme] of [
         [f.recycler, 'UL 2809 recycled content of recovered salts'],
         [f.cellPlant, 'ISO 22095 mass-balance chain of custody of recycled cathode feed'],
+        [f.packPlant, 'ISO 22095 chain of custody of recycled-content cells'],
       ] as const) {
         const attestation = await p.audit.attest({
           id: id(`att-${facilityId}`),

@@ -203,10 +203,17 @@ export class MemoryNetwork {
    * @param contracts - the contract classes of the chaincode it runs
    */
   install(mspId: string, contracts: readonly ContractClass[]): void {
+    this.installChaincode(mspId, createChaincode(contracts));
+  }
+
+  /**
+   * Installs any chaincode on one organisation's peer, e.g. a bare fabric-contract-api dispatcher for tests of
+   * the network itself (see `plainChaincode`).
+   */
+  installChaincode(mspId: string, chaincode: ChaincodeInterface): void {
     if (!CHANNEL_ORGS.includes(mspId)) {
       throw new Error(`${mspId} has no peer on the channel`);
     }
-    const chaincode = createChaincode(contracts);
     this.#installed.set(mspId, chaincode);
     this.#peers.get(mspId)?.install(chaincode);
   }

@@ -81,9 +81,10 @@ async function storeRestricted(tx: Tx, batteryId: string, ownerMsp: string): Pro
   return data === undefined ? undefined : putRestrictedPassport(tx.ledger, batteryId, ownerMsp, data);
 }
 
-/** The claims an auditor attests the facility for now: the labels of lots it consumes count only for these. */
-async function attestedClaims(ledger: Ledger, facility: Facility, consumed: readonly ConsumedLot[]): Promise<(claim: Claim) => boolean> {
-  const labelled = CLAIMS.filter((claim) => consumed.some(({ lot }) => lot.claims.includes(claim)));
+/** The claims an auditor attests the facility for now: the labels of lots and components it consumes count only for these. */
+async function attestedClaims(ledger: Ledger, facility: Facility, consumed: readonly ConsumedLot[], components: readonly Battery[]): Promise<(claim: Claim) => boolean> {
+  const carried = (claim: Claim): boolean => consumed.some(({ lot }) => lot.claims.includes(claim)) || components.some((component) => component.claims.some((c) => c.claim === claim));
+  const labelled = CLAIMS.filter(carried);
   const attested = new Set<Claim>();
   for (const claim of labelled) {
     if (await isCertified(ledger, facility, [claim])) {
@@ -103,7 +104,7 @@ async function issue(tx: Tx, req: IssueRequest): Promise<Battery> {
     components.push(await ledger.require(BATTERY, id));
   }
   const ancestry = await loadAncestry(ledger, consumed.map((c) => c.lot.id));
-  const attested = await attestedClaims(ledger, facility, consumed);
+  const attested = await attestedClaims(ledger, facility, consumed, components);
   const draft = batteries.planBattery(req, facility, { consumed, components, ancestry, attested }, ledger.now);
   const battery = await ledger.create(BATTERY, { ...draft, restrictedDataHash: await storeRestricted(tx, req.id, facility.ownerMsp) });
   const owners = [battery.ownerMsp];

@@ -204,7 +204,7 @@ export function isCritical(material: MaterialLot['material']): boolean {
 
 /**
  * The labelled mass a battery holds per claim: the consumed lots' labels (a label covers the whole mass taken
- * from its lot) plus its components' — only where `counts(claim)` holds (the plant's attestation for it).
+ * from its lot) plus its components' — each only where `counts(claim)` holds (the plant's attestation for it).
  */
 export function claimedContent(consumed: readonly ConsumedLot[], components: readonly Pick<Battery, 'claims'>[], counts: (claim: Claim) => boolean): BatteryClaim[] {
   const totals = new Map<Claim, bigint>();
@@ -217,7 +217,7 @@ export function claimedContent(consumed: readonly ConsumedLot[], components: rea
     });
   }
   components.forEach((component) => {
-    component.claims.forEach(({ claim, massGrams }) => {
+    component.claims.filter(({ claim }) => counts(claim)).forEach(({ claim, massGrams }) => {
       add(claim, massGrams);
     });
   });

@@ -7,6 +7,7 @@ import { EndorsementError } from '../../support/EndorsementError';
 import { identities } from '../../support/identities';
 import { MemoryNetwork, type ProposalOptions } from '../../support/MemoryNetwork';
 import { TestIdentity } from '../../support/TestIdentity';
+import { plainChaincode } from '../../support/plainChaincode';
 import { ProbeContract } from './ProbeContract';
 
 const callerSchema = z.object({ mspId: z.string(), id: z.string(), role: z.string().nullable() });
@@ -32,7 +33,7 @@ class DivergingProbe extends Contract {
 function probeNetwork(): MemoryNetwork {
   const network = new MemoryNetwork();
   for (const mspId of Object.values(ORGS)) {
-    network.install(mspId, [ProbeContract]);
+    network.installChaincode(mspId, plainChaincode([ProbeContract]));
   }
   return network;
 }
@@ -87,7 +88,7 @@ describe('MemoryNetwork endorsement', () => {
   });
 
   it('fails the endorsement when the endorsers\' responses differ', async () => {
-    network.install(ORGS.recycling, [DivergingProbe]);
+    network.installChaincode(ORGS.recycling, plainChaincode([DivergingProbe]));
     const error = await expectEndorsementError(network.endorse(identities.miningUser, 'probe:Put', { ...args('k', 'v'), endorsingOrganizations: [ORGS.mining, ORGS.recycling] }), /failed to collect enough/);
     expect(error.details).to.deep.equal([{ address: 'peer0.recycling.batterytrace.local:7051', mspId: ORGS.recycling, message: 'ProposalResponsePayloads do not match' }]);
   });

@@ -86,7 +86,7 @@ describe('a tampered peer', () => {
       if (!(caught instanceof EndorsementError)) {
         expect.fail(`the forgery was endorsed: ${String(caught)}`);
       }
-      expect(caught.details.map((detail) => [detail.mspId, detail.message])).to.deep.equal([[ORGS.manufacturing, 'chaincode response 500, Contract name is not known: forgery']]);
+      expect(caught.details.map((detail) => [detail.mspId, detail.message])).to.deep.equal([[ORGS.manufacturing, 'chaincode response 500, [battery-trace-error UNKNOWN_TRANSACTION] the chaincode has no contract forgery (transaction Overwrite) [/battery-trace-error]']]);
       expect(network.snapshot()).to.equal(before);
     });
   }
