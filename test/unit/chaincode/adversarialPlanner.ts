@@ -1,7 +1,8 @@
 /**
  * An honest driver for adversarial runs: each goal (a claim on an output, a battery's life to recycling,
  * production scrap, a labelled lot shipped back and forth, a repurposing, a module of cells, a disputed
- * weighing, a balancing period's close) looks at the committed world and takes the next step toward it, with
+ * weighing, a balancing period's close, the adversary's own facility of an unusual kind, an audit verdict)
+ * looks at the committed world and takes the next step toward it, with
  * the rightful caller and random but plausible arguments. Random wild actions between its steps may derail it;
  * it re-plans from whatever is committed. Without it, deep paths (a recycled 1,000 kg battery, a claim on a
  * mixed run's output) would almost never be reached by chance.
@@ -366,8 +367,7 @@ function rogueGoal(ctx: Context): Action | undefined {
 function auditGoal(ctx: Context): Action {
   const facility = ctx.c.pick(ctx.world.facilities);
   const claims = ctx.c.subset(CLAIMS, 50);
-  const verdict = steps.attest(ctx, { facilityId: facility?.id ?? 'mine-1', claims: claims.length === 0 ? ['CERTIFIED_ORIGIN'] : claims, result: ctx.c.rare(50) ? 'FAIL' : 'PASS' });
-  return verdict;
+  return steps.attest(ctx, { facilityId: facility?.id ?? 'mine-1', claims: claims.length === 0 ? ['CERTIFIED_ORIGIN'] : claims, result: ctx.c.rare(50) ? 'FAIL' : 'PASS' });
 }
 
 const PLANNERS: Readonly<Record<Goal, (ctx: Context) => Action | undefined>> = {
