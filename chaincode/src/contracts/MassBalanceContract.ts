@@ -154,7 +154,7 @@ async function claimOnOutput(ledger: Ledger, caller: Caller, req: ClaimRequest):
   requireDebitWindow(period, ledger.now);
   const conversion = chooseConversion(req.conversion, runConversion(run, req.sourceMaterial));
   const debitGrams = creditForOutput(req.massGrams, conversion);
-  const drawnFrom = planDebit(await periodFold(ledger, period), debitGrams);
+  const drawnFrom = planDebit(await periodFold(ledger, period, ledger.now), debitGrams);
   const source = { kind: 'OUTPUT_CLAIM' as const, processRunId: run.id, outputLotId: lot.id, labelledLotId: labelling.labelled.id, outputMassGrams: req.massGrams, conversion };
   const movement = await bookMovement(ledger, { id: movementIds.debit(req.id), account, ownerMsp: facility.ownerMsp, kind: 'DEBIT', massGrams: debitGrams, source, periodId: period.id, drawnFrom });
   const updated = await ledger.update(MASS_BALANCE_ACCOUNT, { ...account, debitedInOpenPeriodGrams: account.debitedInOpenPeriodGrams + debitGrams });

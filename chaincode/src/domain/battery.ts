@@ -384,18 +384,23 @@ export interface RecoveryPlan {
 
 /**
  * A recovered lot: post-consumer recycled material from a battery, in the recycler's custody, labelled
- * post-consumer recycled. Cut-off rule: it carries the recovery's process emissions, not the battery's own.
+ * post-consumer recycled when it holds a conserved element. Cut-off rule: it carries the recovery's process
+ * emissions, not the battery's own.
  */
 export function recoveredLot(output: RecoveredOutput, battery: Battery, facility: Facility, intensity: number | undefined): Draft<MaterialLot> {
+  const elementContent = elementContentOf(output.material, output.assay);
+  // material holding none of the conserved elements (housings, foils, plastics) is outside what recycled
+  // content counts, so it carries no recycled claim that a credit could later stretch over other material
+  const batteryMaterial = Object.values(elementContent).some((content) => (content ?? 0) > 0);
   return {
     ...newLotAt(facility, output.id, output.material, output.massGrams),
     custodyModel: 'SEGREGATED',
     origin: { kind: 'RECOVERED', sourceType: 'Battery', sourceId: battery.id },
     parents: [],
     assay: output.assay,
-    elementContent: elementContentOf(output.material, output.assay),
+    elementContent,
     carbonIntensityMgPerKg: intensity,
-    claims: ['POST_CONSUMER_RECYCLED'],
+    claims: batteryMaterial ? ['POST_CONSUMER_RECYCLED'] : [],
   };
 }
 

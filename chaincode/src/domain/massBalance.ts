@@ -72,10 +72,14 @@ export function monthsBetween(from: string, until: string): string[] {
   return months;
 }
 
-/** Orders movements as they were booked (time, then id). */
+/** Orders movements as they were booked (time, credits before debits, then id). */
 export function byBookingOrder(a: MovementEntry, b: MovementEntry): number {
   if (a.bookedAt !== b.bookedAt) {
     return a.bookedAt < b.bookedAt ? -1 : 1;
+  }
+  // at the same time, credits come first: a debit booked then may have drawn on them
+  if (a.kind !== b.kind) {
+    return a.kind === 'CREDIT' ? -1 : 1;
   }
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

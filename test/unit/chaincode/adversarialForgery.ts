@@ -1,6 +1,6 @@
 /**
  * Forgeries of an organisation that runs a modified chaincode on its own peer: the product's contracts plus
- * raw writes and deletes of any key (`forge:Write`, test/e2e/support/tampered/ForgeContract.ts). Each forgery
+ * raw writes and deletes of any key (`forge:Write`, test/support/tampered/ForgeContract.ts). Each forgery
  * rewrites, deletes or creates keys the honest chaincode would never touch that way (a lot minted out of
  * nothing with an "auditor's" attestation, a richer or relabelled record, a deleted FAIL verdict), and is
  * endorsed by the tampered peer alone, by it and an honest peer, or as the gateway plans.
@@ -8,8 +8,8 @@
 import { CLAIMS, MATERIAL_CHEMISTRY, type Claim } from '../../../chaincode/src/api';
 import { contracts } from '../../../chaincode/src/index';
 import type { ContractClass } from '../../../chaincode/src/chaincode';
-import { ForgeContract } from '../../e2e/support/tampered/ForgeContract';
-import type { ForgeWriteRequest } from '../../e2e/support/tampered/forgeApi';
+import { ForgeContract } from '../../support/tampered/ForgeContract';
+import type { ForgeWriteRequest } from '../../support/tampered/forgeApi';
 import type { TestIdentity } from '../../support/TestIdentity';
 import { adminOf, MSPS, type Context } from './adversarialSteps';
 import { splitKey } from './adversarialWorld';

@@ -188,11 +188,11 @@ function passportWithinProvenance(world: World, content: BatteryContent, element
   return violations;
 }
 
-/** Labelled mass a claim created: origin labels of mined lots, recovered lots, production scrap. */
+/** Labelled mass a claim created: origin labels of mined lots, labels of recovered lots, production scrap. */
 function claimCreated(world: World, claim: Claim): bigint {
   const created = (lot: MaterialLot): boolean =>
     (lot.origin.kind === 'MINED' && lot.claims.includes(claim)) ||
-    (claim === 'POST_CONSUMER_RECYCLED' && isRecoveredFromBattery(lot)) ||
+    (claim === 'POST_CONSUMER_RECYCLED' && isRecoveredFromBattery(lot) && lot.claims.includes(claim)) ||
     (claim === 'PRE_CONSUMER_RECYCLED' && isProductionScrap(lot));
   return grams(world.lots.filter(created).map((lot) => lot.initialMassGrams));
 }
@@ -440,7 +440,8 @@ function lapsed(world: World, claim: Claim, carried: (lot: MaterialLot, block: n
     const fromComponents = grams(battery.components.flatMap((id) => batteries.get(id)?.claims.filter((entry) => entry.claim === claim).map((entry) => entry.massGrams) ?? []));
     const stated = grams(battery.claims.filter((entry) => entry.claim === claim).map((entry) => entry.massGrams));
     const dropped = fromLots + fromComponents - stated;
-    if (dropped < 0n || (dropped !== 0n && dropped !== fromLots)) {
+    // a claim counts whole at an attested plant or lapses whole elsewhere: lots' labels and components' claims alike
+    if (dropped < 0n || (dropped !== 0n && dropped !== fromLots + fromComponents)) {
       violations.push(`battery ${battery.id} states ${stated} g ${claim}; it consumed ${fromLots} g labelled and its components carry ${fromComponents} g`);
     }
     inBatteries += dropped;

@@ -523,7 +523,7 @@ describe('an open handover', () => {
 });
 
 describe('Dismantle', () => {
-  it('takes a collected waste battery apart at the attested recycler into post-consumer recycled lots carrying the process\'s emissions', async () => {
+  it('takes a collected waste battery apart at the attested recycler into lots carrying the process\'s emissions, post-consumer recycled where they hold a conserved element', async () => {
     const network = await collected();
     const { battery, lots } = await submit(network, identities.recyclingUser, dismantle, {
       batteryId: 'cell-A',
@@ -534,7 +534,7 @@ describe('Dismantle', () => {
     expect(battery).to.include({ status: 'DISMANTLED', passportStatus: 'WASTE', dismantledAt: battery.updatedAt });
     expect(battery.recovery).to.deep.equal({ recoveredLotIds: ['casing', 'co-1'], recoveredGrams: 500, lossGrams: 10, elements: [{ element: 'COBALT', massGrams: Math.ceil(cobaltUnits(300) / 10_000) }] });
     expect(lots.map((lot) => [lot.id, lot.claims, lot.custodianFacilityId, lot.ownerMsp, lot.carbonIntensityMgPerKg])).to.deep.equal([
-      ['casing', ['POST_CONSUMER_RECYCLED'], 'recycler-1', 'RecyclingMSP', (50 * 1_000_000) / 500],
+      ['casing', [], 'recycler-1', 'RecyclingMSP', (50 * 1_000_000) / 500],
       ['co-1', ['POST_CONSUMER_RECYCLED'], 'recycler-1', 'RecyclingMSP', (50 * 1_000_000) / 500],
     ]);
     expect(lots[1]?.origin).to.deep.equal({ kind: 'RECOVERED', sourceType: 'Battery', sourceId: 'cell-A' });
