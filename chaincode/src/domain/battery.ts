@@ -391,7 +391,7 @@ export function recoveredLot(output: RecoveredOutput, battery: Battery, facility
   const elementContent = elementContentOf(output.material, output.assay);
   // material holding none of the conserved elements (housings, foils, plastics) is outside what recycled
   // content counts, so it carries no recycled claim that a credit could later stretch over other material
-  const batteryMaterial = Object.values(elementContent).some((content) => (content ?? 0) > 0);
+  const batteryMaterial = Object.values(elementContent).some((content) => content > 0);
   return {
     ...newLotAt(facility, output.id, output.material, output.massGrams),
     custodyModel: 'SEGREGATED',
