@@ -124,6 +124,7 @@ export {
   type TransactionClient,
   type TransactorOptions,
 } from './client/Transactor';
+export { awaitProposal, DEFAULT_PROPOSAL_WAIT_MS } from './client/awaitProposal';
 export {
   connectionMaterialSchema,
   defaultNetworkDir,

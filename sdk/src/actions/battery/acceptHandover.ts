@@ -1,3 +1,4 @@
+import { awaitProposal } from '../../client/awaitProposal';
 import type { SubmitOptions, TransactionClient } from '../../client/Transactor';
 import type { RequestOf, ResultOf } from '../../client/transaction';
 import { batteryTransactions } from '../definitions/battery';
@@ -9,7 +10,8 @@ export type AcceptHandoverReturnType = ResultOf<typeof batteryTransactions.accep
 
 /**
  * Accepts a battery offered to one of your facilities (`battery:AcceptHandover`): your organisation becomes
- * its holder; a collection marks it collected (and waste at a collector or recycler).
+ * its holder; a collection marks it collected (and waste at a collector or recycler). A handover proposed a
+ * moment ago may not have reached your own peer yet: the acceptance waits for it briefly.
  * @param client - a battery-trace client (or its transaction path)
  * @param parameters - the request; validated before anything is sent
  * @param options - endorsers, retry policy
@@ -24,5 +26,5 @@ export type AcceptHandoverReturnType = ResultOf<typeof batteryTransactions.accep
  * ```
  */
 export function acceptHandover(client: TransactionClient, parameters: AcceptHandoverParameters, options?: SubmitOptions): Promise<AcceptHandoverReturnType> {
-  return client.submit(batteryTransactions.acceptHandover, parameters, options);
+  return awaitProposal(() => client.submit(batteryTransactions.acceptHandover, parameters, options));
 }
