@@ -27,7 +27,7 @@ import {
   type ProcessRun,
 } from '../api';
 import { planSplit, requireActive } from '../domain/lots';
-import { chooseConversion, closePeriod, creditForOutput, movementIds, planDebit, planOpenPeriod, reconcilePeriod, requireDebitWindow, runConversion, type Fold } from '../domain/massBalance';
+import { chooseConversion, closePeriod, creditForOutput, movementIds, planDebitAt, planOpenPeriod, reconcilePeriod, requireDebitWindow, runConversion, type Fold } from '../domain/massBalance';
 import {
   bookMovement,
   createDerivedLot,
@@ -42,6 +42,8 @@ import {
   movementsBetween,
   newAccount,
   periodFold,
+  periodMovements,
+  periodOpening,
   PROCESS_RUN,
   requireCertification,
   requireOrg,
@@ -154,7 +156,7 @@ async function claimOnOutput(ledger: Ledger, caller: Caller, req: ClaimRequest):
   requireDebitWindow(period, ledger.now);
   const conversion = chooseConversion(req.conversion, runConversion(run, req.sourceMaterial));
   const debitGrams = creditForOutput(req.massGrams, conversion);
-  const drawnFrom = planDebit(await periodFold(ledger, period, ledger.now), debitGrams);
+  const drawnFrom = planDebitAt(periodOpening(period), await periodMovements(ledger, period), ledger.now, debitGrams);
   const source = { kind: 'OUTPUT_CLAIM' as const, processRunId: run.id, outputLotId: lot.id, labelledLotId: labelling.labelled.id, outputMassGrams: req.massGrams, conversion };
   const movement = await bookMovement(ledger, { id: movementIds.debit(req.id), account, ownerMsp: facility.ownerMsp, kind: 'DEBIT', massGrams: debitGrams, source, periodId: period.id, drawnFrom });
   const updated = await ledger.update(MASS_BALANCE_ACCOUNT, { ...account, debitedInOpenPeriodGrams: account.debitedInOpenPeriodGrams + debitGrams });

@@ -177,6 +177,30 @@ export function planDebit(fold: Fold, massGrams: number): CreditDraw[] {
   );
 }
 
+/**
+ * Plans a debit booked at `at` among movements that may carry later times (clients' clocks differ within the
+ * peers' window): it draws, oldest first, on the credits booked up to `at` that the movements up to `at` left,
+ * and it may take no more than the lowest balance from `at` on — so that debits already booked with later times
+ * still find their credit when every fold replays the movements in time order.
+ * @param opening - the carried-over balance and the id it is drawn on under
+ * @throws {@link ContractError} `INSUFFICIENT_CREDIT` when the balance at `at`, or at any later movement, is smaller
+ */
+export function planDebitAt(opening: { readonly massGrams: number; readonly id: string }, movements: readonly MovementEntry[], at: string, massGrams: number): CreditDraw[] {
+  const sorted = [...movements].sort(byBookingOrder);
+  const upTo = sorted.filter((movement) => movement.bookedAt <= at);
+  const fold = foldMovements(opening, upTo);
+  let balance = BigInt(fold.balanceGrams);
+  let lowest = balance;
+  for (const movement of sorted.slice(upTo.length)) {
+    balance += movement.kind === 'CREDIT' ? BigInt(movement.massGrams) : -BigInt(movement.massGrams);
+    lowest = balance < lowest ? balance : lowest;
+  }
+  if (BigInt(massGrams) > lowest) {
+    throw new ContractError('INSUFFICIENT_CREDIT', `the account holds ${lowest} g of credit for a claim booked at ${at}, ${massGrams} g requested`);
+  }
+  return planDebit(fold, massGrams);
+}
+
 /** The material flows of a process run. */
 export interface RunFlows {
   readonly id: string;

@@ -138,13 +138,19 @@ export async function movementsBetween(ledger: Ledger, account: AccountRef, from
   return movements;
 }
 
-/** Folds a period's movements over its opening balance; with `asOf`, only those booked up to that time. */
-export async function periodFold(ledger: Ledger, period: MassBalancePeriod, asOf?: string): Promise<Fold> {
-  const all = await movementsBetween(ledger, period, period.startsAt, period.endsAt);
-  // A debit may draw only on what was booked up to its own time: clients' clocks differ, so a credit can be on the
-  // ledger with a later time than a debit being planned now, and every later fold replays movements by time.
-  const movements = asOf === undefined ? all : all.filter((movement) => movement.bookedAt <= asOf);
-  return foldMovements({ massGrams: period.openingBalanceGrams, id: carriedOverId(period.previousPeriodId ?? period.id) }, movements);
+/** The carried-over opening balance of a period and the id it is drawn on under. */
+export function periodOpening(period: MassBalancePeriod): { massGrams: number; id: string } {
+  return { massGrams: period.openingBalanceGrams, id: carriedOverId(period.previousPeriodId ?? period.id) };
+}
+
+/** The movements of a period, in its window. */
+export function periodMovements(ledger: Ledger, period: MassBalancePeriod): Promise<MovementEntry[]> {
+  return movementsBetween(ledger, period, period.startsAt, period.endsAt);
+}
+
+/** Folds a period's movements over its opening balance. */
+export async function periodFold(ledger: Ledger, period: MassBalancePeriod): Promise<Fold> {
+  return foldMovements(periodOpening(period), await periodMovements(ledger, period));
 }
 
 /** The account head of a facility, material and claim, or `undefined`. */

@@ -9,6 +9,7 @@ import {
   foldMovements,
   monthsBetween,
   planDebit,
+  planDebitAt,
   planOpenPeriod,
   reconcilePeriod,
   requireDebitWindow,
@@ -218,5 +219,28 @@ describe('mass-balance domain', () => {
       expect(deviationBasisPoints(0, 0)).to.equal(0);
       expect(deviationBasisPoints(0, 5)).to.equal(10_000);
     });
+  });
+});
+
+describe('planDebitAt (movements out of time order)', () => {
+  const at = (minute: number): string => `2025-01-01T00:${String(minute).padStart(2, '0')}:00.000Z`;
+  const entry = (id: string, kind: 'CREDIT' | 'DEBIT', massGrams: number, minute: number): MovementEntry => ({ id, kind, massGrams, bookedAt: at(minute) });
+  const opening = { massGrams: 0, id: 'carried-over:p0' };
+
+  it('draws on a credit booked before its time', () => {
+    expect(planDebitAt(opening, [entry('c', 'CREDIT', 5, 1)], at(2), 5)).to.deep.equal([{ movementId: 'c', massGrams: 5 }]);
+  });
+
+  it('refuses a credit stamped later than the debit, which a replay would put after it', () => {
+    expectCode(() => planDebitAt(opening, [entry('c', 'CREDIT', 5, 9)], at(2), 1), 'INSUFFICIENT_CREDIT');
+  });
+
+  it('leaves what a debit stamped later already drew: no gram is claimed twice', () => {
+    const movements = [entry('c', 'CREDIT', 1, 1), entry('later', 'DEBIT', 1, 13)];
+    expectCode(() => planDebitAt(opening, movements, at(3), 1), 'INSUFFICIENT_CREDIT');
+    const replayable = [...movements, entry('c2', 'CREDIT', 1, 2)];
+    const draws = planDebitAt(opening, replayable, at(3), 1);
+    expect(() => foldMovements(opening, [...replayable, entry('now', 'DEBIT', 1, 3)])).not.to.throw();
+    expect(draws.reduce((sum, d) => sum + d.massGrams, 0)).to.equal(1);
   });
 });
