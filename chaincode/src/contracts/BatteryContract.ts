@@ -5,7 +5,6 @@ import {
   BATTERY_TRANSACTIONS as TX,
   batteryActionRequestSchema,
   byIdRequestSchema,
-  CLAIMS,
   closeHandoverRequestSchema,
   ContractError,
   CONTRACTS,
@@ -41,7 +40,7 @@ import {
   evaluate,
   FACILITY,
   getRestrictedPassport,
-  isCertified,
+  attestedClaims,
   linkProvenance,
   loadAncestry,
   MATERIAL_LOT,
@@ -82,15 +81,9 @@ async function storeRestricted(tx: Tx, batteryId: string, ownerMsp: string): Pro
 }
 
 /** The claims an auditor attests the facility for now: the labels of lots and components it consumes count only for these. */
-async function attestedClaims(ledger: Ledger, facility: Facility, consumed: readonly ConsumedLot[], components: readonly Battery[]): Promise<(claim: Claim) => boolean> {
-  const carried = (claim: Claim): boolean => consumed.some(({ lot }) => lot.claims.includes(claim)) || components.some((component) => component.claims.some((c) => c.claim === claim));
-  const labelled = CLAIMS.filter(carried);
-  const attested = new Set<Claim>();
-  for (const claim of labelled) {
-    if (await isCertified(ledger, facility, [claim])) {
-      attested.add(claim);
-    }
-  }
+async function attestedFor(ledger: Ledger, facility: Facility, consumed: readonly ConsumedLot[], components: readonly Battery[]): Promise<(claim: Claim) => boolean> {
+  const carried = [...consumed.flatMap(({ lot }) => lot.claims), ...components.flatMap((component) => component.claims.map((entry) => entry.claim))];
+  const attested = await attestedClaims(ledger, facility, [...new Set(carried)]);
   return (claim) => attested.has(claim);
 }
 
@@ -104,7 +97,7 @@ async function issue(tx: Tx, req: IssueRequest): Promise<Battery> {
     components.push(await ledger.require(BATTERY, id));
   }
   const ancestry = await loadAncestry(ledger, consumed.map((c) => c.lot.id));
-  const attested = await attestedClaims(ledger, facility, consumed, components);
+  const attested = await attestedFor(ledger, facility, consumed, components);
   const draft = batteries.planBattery(req, facility, { consumed, components, ancestry, attested }, ledger.now);
   const battery = await ledger.create(BATTERY, { ...draft, restrictedDataHash: await storeRestricted(tx, req.id, facility.ownerMsp) });
   const owners = [battery.ownerMsp];

@@ -1,5 +1,6 @@
 import { ContractError, type Claim, type Facility } from '../api';
-import { auditVerdict } from './attestations';
+import { deniedClaims, hasValidCertification } from '../domain/attestation';
+import { attestationsOf, auditVerdict } from './attestations';
 import type { Ledger } from './ledger';
 
 /**
@@ -8,11 +9,20 @@ import type { Ledger } from './ledger';
  * itself (`Facility.certifications`) never counts.
  */
 export async function isCertified(ledger: Ledger, facility: Facility, claims: readonly Claim[]): Promise<boolean> {
+  return (await attestedClaims(ledger, facility, claims)).size === new Set(claims).size;
+}
+
+/**
+ * The claims among `claims` that an auditor attests the facility for at the transaction time (each certified by
+ * a passing attestation in force and denied by no failing one), read with one look at its attestations.
+ */
+export async function attestedClaims(ledger: Ledger, facility: Facility, claims: readonly Claim[]): Promise<ReadonlySet<Claim>> {
   if (claims.length === 0) {
-    return true;
+    return new Set();
   }
-  const verdict = await auditVerdict(ledger, facility.id, claims);
-  return verdict.denied.length === 0 && verdict.certified;
+  const attestations = await attestationsOf(ledger, { type: 'Facility', id: facility.id });
+  const denied = deniedClaims(attestations, claims, ledger.now);
+  return new Set(claims.filter((claim) => !denied.includes(claim) && hasValidCertification(attestations, [claim], ledger.now)));
 }
 
 /**

@@ -48,6 +48,9 @@ export function policyParties(owners: readonly string[], members: readonly strin
   return { owners: distinct, witnesses };
 }
 
+/** Envelopes built so far, by owners and members (owners are channel organisations: a handful of sets). */
+const envelopes = new Map<string, Uint8Array>();
+
 /**
  * The key-level policy of a key owned by `owners`: every owner's peer, and, when there is a single owner,
  * the peer of one other consortium organisation.
@@ -60,6 +63,14 @@ export function policyParties(owners: readonly string[], members: readonly strin
  * ```
  */
 export function ownerPolicy(owners: readonly string[], members: readonly string[] = CONSORTIUM_MSPS): Uint8Array {
+  // every write sets a policy, and a transaction writes many keys of the same owners: build each envelope once
+  const cacheKey = `${[...new Set(owners)].sort().join(',')}|${members.join(',')}`;
+  const cached = envelopes.get(cacheKey) ?? buildOwnerPolicy(owners, members);
+  envelopes.set(cacheKey, cached);
+  return Uint8Array.from(cached);
+}
+
+function buildOwnerPolicy(owners: readonly string[], members: readonly string[]): Uint8Array {
   const parties = policyParties(owners, members);
   if (parties.owners.length === 0) {
     throw new TypeError('a key-level policy needs at least one owner');

@@ -15,7 +15,6 @@ import {
   MOVEMENT_KINDS,
   RECORD_TYPES,
   type AccountRef,
-  type Claim,
   type ConsumedClaim,
   type Draft,
   type Facility,
@@ -26,7 +25,7 @@ import {
   type MovementSource,
 } from '../api';
 import { carriedOverId, foldMovements, monthOf, monthsBetween, movementIds, type Fold, type MovementEntry } from '../domain/massBalance';
-import { isCertified } from './certification';
+import { attestedClaims } from './certification';
 import { massBalanceMonthPrefix, massBalanceMovementKey } from './keys';
 import type { Ledger } from './ledger';
 import type { RecordType } from './recordTypes';
@@ -104,12 +103,10 @@ export async function creditReleased(
 ): Promise<ReleasedClaims> {
   const credited: ConsumedClaim[] = [];
   const lapsed: ConsumedClaim[] = [];
-  const attested = new Map<Claim, boolean>();
+  const attested = await attestedClaims(ledger, facility, [...new Set(released.map((entry) => entry.claim))]);
   for (const [index, entry] of released.entries()) {
-    const certified = attested.get(entry.claim) ?? (await isCertified(ledger, facility, [entry.claim]));
-    attested.set(entry.claim, certified);
     const material = materials.get(entry.lotId);
-    if (!certified || material === undefined) {
+    if (!attested.has(entry.claim) || material === undefined) {
       lapsed.push(entry);
       continue;
     }

@@ -166,12 +166,7 @@ describe('integrity against a dishonest participant', () => {
     });
 
     it('refuses the holder\'s rewrite of a battery handed over to it (composition, footprint)', async () => {
-      await submit(network, identities.miningUser, 'lot:MintLot', { id: 'ore', facilityId: KOLWEZI, material: 'COBALT_HYDROXIDE', massGrams: 5_000 });
-      const atCell = await ship(network, 'ore-out', await query(network, identities.miningUser, 'lot:GetLot', { id: 'ore' }), CELL_PLANT, identities.miningUser, identities.manufacturingUser);
-      await submit(network, identities.manufacturingUser, 'battery:IssueBattery', {
-        id: 'cell', facilityId: CELL_PLANT, level: 'CELL', category: 'EV', model: 'C1', chemistry: 'NMC', massGrams: 6_000,
-        ratedCapacityMilliampHours: 50_000, nominalVoltageMillivolts: 3_700, lots: [{ lotId: atCell.id, massGrams: 5_000 }],
-      });
+      await cellAtPlant(network, 'cell', 5_000, 6_000);
       await submit(network, identities.manufacturingUser, 'battery:ProposeHandover', { id: 'h-1', batteryId: 'cell', toFacilityId: KOKKOLA });
       const { battery } = await submit(network, identities.miningUser, 'battery:AcceptHandover', { handoverId: 'h-1' });
       expect(battery.ownerMsp).to.equal(ORGS.mining);
@@ -216,8 +211,8 @@ describe('integrity against a dishonest participant', () => {
 
     it('(c) lets a gram of certified input mixed into 9,999 g back only its own share of the output', async () => {
       const certified = await labelledAtRefinery(network, 'certified', 1);
-      await submit(network, identities.miningUser, 'lot:MintLot', { id: 'other', facilityId: FACILITIES.mine2.id, material: 'COBALT_HYDROXIDE', massGrams: 9_999 });
-      const other = await ship(network, 'other-in', await query(network, identities.miningUser, 'lot:GetLot', { id: 'other' }), KOKKOLA, identities.miningUser, identities.miningUser);
+      const minted = await submit(network, identities.miningUser, 'lot:MintLot', { id: 'other', facilityId: FACILITIES.mine2.id, material: 'COBALT_HYDROXIDE', massGrams: 9_999 });
+      const other = await ship(network, 'other-in', minted, KOKKOLA, identities.miningUser, identities.miningUser);
       await consume(network, [{ lotId: certified.id, massGrams: 1 }, { lotId: other.id, massGrams: 9_999 }], 10_000);
       const claim = { id: 'c-1', processRunId: 'run', outputLotId: 'sulfate', claim: 'CERTIFIED_ORIGIN', sourceMaterial: 'COBALT_HYDROXIDE', massGrams: 10_000 };
       await expectRejectedWithoutTrace(network, () => submit(network, identities.miningUser, 'massbalance:ClaimOnOutput', claim), 'INSUFFICIENT_CREDIT');
@@ -260,12 +255,7 @@ describe('integrity against a dishonest participant', () => {
 
     it('refuses a manufacturer\'s own unattested recycler, and 1,000 kg of black mass from a battery holding 1 g of tracked material', async () => {
       await submit(network, identities.manufacturingAdmin, 'facility:RegisterFacility', { id: 'own-recycler', kind: 'RECYCLER', name: 'In-house recycling', country: 'SE' });
-      await mintAt(network, 'gram', 1);
-      const gram = await ship(network, 'gram-out', await query(network, identities.miningUser, 'lot:GetLot', { id: 'gram' }), CELL_PLANT, identities.miningUser, identities.manufacturingUser);
-      await submit(network, identities.manufacturingUser, 'battery:IssueBattery', {
-        id: 'heavy', facilityId: CELL_PLANT, level: 'CELL', category: 'EV', model: 'H', chemistry: 'NMC', massGrams: 1_000_000,
-        ratedCapacityMilliampHours: 1_000, nominalVoltageMillivolts: 3_700, lots: [{ lotId: gram.id, massGrams: 1 }],
-      });
+      await cellAtPlant(network, 'heavy', 1, 1_000_000);
       await submit(network, identities.manufacturingUser, 'battery:PlaceOnMarket', { batteryId: 'heavy' });
       await submit(network, identities.manufacturingUser, 'battery:ProposeHandover', { id: 'h', batteryId: 'heavy', toFacilityId: 'own-recycler', kind: 'COLLECTION' });
       await submit(network, identities.manufacturingUser, 'battery:AcceptHandover', { handoverId: 'h' });
@@ -277,8 +267,7 @@ describe('integrity against a dishonest participant', () => {
     });
 
     it('treats scrap as pre-consumer only from a manufacturing process at a facility attested for it', async () => {
-      await submit(network, identities.miningUser, 'lot:MintLot', { id: 'nmc-feed', facilityId: KOLWEZI, material: 'NICKEL_MHP', massGrams: 2_000 });
-      const feed = await ship(network, 'feed', await query(network, identities.miningUser, 'lot:GetLot', { id: 'nmc-feed' }), CELL_PLANT, identities.miningUser, identities.manufacturingUser);
+      const feed = await ship(network, 'feed', await mintAt(network, 'nmc-feed', 2_000, { material: 'NICKEL_MHP' }), CELL_PLANT, identities.miningUser, identities.manufacturingUser);
       const scrapRun = (id: string, massGrams: number) => ({
         id, facilityId: CELL_PLANT, processKind: 'CELL_MANUFACTURING', inputs: [{ lotId: feed.id, massGrams }],
         outputs: [{ id: `${id}-scrap`, material: 'SCRAP', massGrams, assay: { elements: { NICKEL: 1000 } } }], lossGrams: 0,
@@ -306,12 +295,7 @@ describe('integrity against a dishonest participant', () => {
 
   describe('7. custody of batteries without consent', () => {
     beforeEach(async () => {
-      await mintAt(network, 'feed', 1_000);
-      const feed = await ship(network, 'feed-out', await query(network, identities.miningUser, 'lot:GetLot', { id: 'feed' }), CELL_PLANT, identities.miningUser, identities.manufacturingUser);
-      await submit(network, identities.manufacturingUser, 'battery:IssueBattery', {
-        id: 'cell', facilityId: CELL_PLANT, level: 'CELL', category: 'EV', model: 'C', chemistry: 'NMC', massGrams: 2_000,
-        ratedCapacityMilliampHours: 1_000, nominalVoltageMillivolts: 3_700, lots: [{ lotId: feed.id, massGrams: 1_000 }],
-      });
+      await cellAtPlant(network, 'cell', 1_000, 2_000);
       await submit(network, identities.manufacturingUser, 'battery:PlaceOnMarket', { batteryId: 'cell' });
     });
 
@@ -392,6 +376,15 @@ describe('integrity against a dishonest participant', () => {
     });
   });
 });
+
+/** A cell issued at the cell plant from `trackedGrams` of hydroxide minted at the mine and shipped there. */
+async function cellAtPlant(network: MemoryNetwork, id: string, trackedGrams: number, massGrams: number): Promise<void> {
+  const feed = await ship(network, `${id}-feed`, await mintAt(network, `${id}-lot`, trackedGrams), CELL_PLANT, identities.miningUser, identities.manufacturingUser);
+  await submit(network, identities.manufacturingUser, 'battery:IssueBattery', {
+    id, facilityId: CELL_PLANT, level: 'CELL', category: 'EV', model: 'C1', chemistry: 'NMC', massGrams,
+    ratedCapacityMilliampHours: 50_000, nominalVoltageMillivolts: 3_700, lots: [{ lotId: feed.id, massGrams: trackedGrams }],
+  });
+}
 
 /** A lot labelled CERTIFIED_ORIGIN minted at the attested mine and received at the refinery. */
 async function labelledAtRefinery(network: MemoryNetwork, id: string, massGrams: number): Promise<MaterialLot> {
