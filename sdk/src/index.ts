@@ -112,7 +112,7 @@ export type {
 export { bindActions, type Action, type BoundActions } from './client/bindActions';
 export { createCoreClient, defaultChaincodeName, type ClientOptions, type CoreClient } from './client/Client';
 export { connectGateway, connectOrganisation, createClient, type BatteryTraceClient, type ClientActions } from './client/createClient';
-export { isRetryable, retryDelay, retryPolicies, type RetryPolicy } from './client/retry';
+export { isRetryable, isTransient, retryDelay, retryPolicies, type RetryPolicy } from './client/retry';
 export { defineTransaction, qualifiedName, type RequestOf, type ResultOf, type TransactionDefinition, type TransactionKind } from './client/transaction';
 export {
   createTransactor,

@@ -22,6 +22,11 @@ export interface ClientOptions {
   readonly mspId?: string;
   /** Retry policy for commit-time read conflicts; none by default. */
   readonly retry?: RetryPolicy;
+  /**
+   * Retry policy for transient unavailability (no endorsing peer available, no answer within the endorsement
+   * deadline); {@link retryPolicies.transient} by default, {@link retryPolicies.none} to turn it off.
+   */
+  readonly transientRetry?: RetryPolicy;
   /** Receives the SDK's diagnostics; the SDK never prints. */
   readonly logger?: Logger;
   /** The chain height (for pinning new event subscriptions); set by the connect helpers. */
@@ -96,10 +101,11 @@ export function createCoreClient(options: ClientOptions): CoreClient {
   };
 }
 
-function pick(options: ClientOptions): { mspId?: string; retry?: RetryPolicy; logger?: Logger } {
+function pick(options: ClientOptions): { mspId?: string; retry?: RetryPolicy; transientRetry?: RetryPolicy; logger?: Logger } {
   return {
     ...(options.mspId === undefined ? {} : { mspId: options.mspId }),
     ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.transientRetry === undefined ? {} : { transientRetry: options.transientRetry }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   };
 }

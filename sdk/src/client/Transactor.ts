@@ -5,7 +5,8 @@ import { ConfigurationError } from '../errors/ConfigurationError';
 import { toSdkError } from '../errors/toSdkError';
 import { silentLogger, type Logger } from '../logger';
 import { decodeResult, encodeTransient, validateRequest } from './codec';
-import { checkRetryPolicy, isRetryable, retryDelay, retryPolicies, type RetryPolicy } from './retry';
+import { checkRetryPolicy, isRetryable, isTransient, retryDelay, retryPolicies, type RetryPolicy } from './retry';
+import { NetworkError } from '../errors/NetworkError';
 import { qualifiedName, type TransactionDefinition } from './transaction';
 
 /** Per-call options of a submitted transaction. */
@@ -22,6 +23,8 @@ export interface SubmitOptions {
   readonly endorsingOrganizations?: readonly string[];
   /** Overrides the client's retry policy for this call. */
   readonly retry?: RetryPolicy;
+  /** Overrides the client's transient-unavailability policy for this call. */
+  readonly transientRetry?: RetryPolicy;
 }
 
 /** Per-call options of an evaluated (read-only) transaction. */
@@ -30,6 +33,8 @@ export interface EvaluateOptions {
   readonly transient?: Readonly<Record<string, unknown>>;
   /** MSP ids of the organisations whose peers may evaluate it (e.g. members of a private data collection). */
   readonly endorsingOrganizations?: readonly string[];
+  /** Overrides the client's transient-unavailability policy for this call. */
+  readonly transientRetry?: RetryPolicy;
 }
 
 /** A committed transaction's outcome. */
@@ -95,6 +100,8 @@ export interface TransactorOptions {
   readonly contract: Contract;
   readonly mspId?: string;
   readonly retry?: RetryPolicy;
+  /** Retries of transient unavailability; defaults to {@link retryPolicies.transient}. */
+  readonly transientRetry?: RetryPolicy;
   readonly logger?: Logger;
   /** Waits between retries; replaceable in tests. */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -105,6 +112,7 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 class Transactor implements TransactionClient {
   readonly #contract: Contract;
   readonly #retry: RetryPolicy;
+  readonly #transientRetry: RetryPolicy;
   readonly #logger: Logger;
   readonly #sleep: (ms: number) => Promise<void>;
   readonly mspId: string | undefined;
@@ -115,6 +123,7 @@ class Transactor implements TransactionClient {
     }
     this.#contract = options.contract;
     this.#retry = checkRetryPolicy(options.retry ?? retryPolicies.none);
+    this.#transientRetry = checkRetryPolicy(options.transientRetry ?? retryPolicies.transient);
     this.#logger = options.logger ?? silentLogger;
     this.#sleep = options.sleep ?? defaultSleep;
     this.mspId = options.mspId;
@@ -144,12 +153,13 @@ class Transactor implements TransactionClient {
   ): Promise<SubmittedResult<z.output<R>>> {
     const name = qualifiedName(transaction);
     const proposal = this.#proposalOptions(transaction, request, options);
-    let submitted: SubmittedTransaction;
-    try {
-      submitted = await this.#contract.submitAsync(name, proposal);
-    } catch (error) {
-      throw toSdkError(error, { transactionName: name });
-    }
+    const submitted = await this.#withTransientRetry('submit', name, options.transientRetry, async (): Promise<SubmittedTransaction> => {
+      try {
+        return await this.#contract.submitAsync(name, proposal);
+      } catch (error) {
+        throw toSdkError(error, { transactionName: name });
+      }
+    });
     const transactionId = submitted.getTransactionId();
     this.#logger.debug?.('endorsed and submitted', { transaction: name, transactionId });
     const result = decodeResult(transaction.result, submitted.getResult(), name);
@@ -163,12 +173,13 @@ class Transactor implements TransactionClient {
   ): Promise<z.output<R>> {
     const name = qualifiedName(transaction);
     const proposal = this.#proposalOptions(transaction, request, options);
-    let bytes: Uint8Array;
-    try {
-      bytes = await this.#contract.evaluate(name, proposal);
-    } catch (error) {
-      throw toSdkError(error, { transactionName: name, phase: 'evaluate' });
-    }
+    const bytes = await this.#withTransientRetry('evaluate', name, options.transientRetry, async (): Promise<Uint8Array> => {
+      try {
+        return await this.#contract.evaluate(name, proposal);
+      } catch (error) {
+        throw toSdkError(error, { transactionName: name, phase: 'evaluate' });
+      }
+    });
     return decodeResult(transaction.result, bytes, name);
   }
 
@@ -196,6 +207,30 @@ class Transactor implements TransactionClient {
       throw new ConfigurationError(`${name} carries private data: name the endorsing organisations`, { transactionName: name });
     }
     return endorsers;
+  }
+
+  /**
+   * Runs `call`, repeating it while it fails with transient unavailability and the policy allows; each repetition
+   * is a new proposal. Gives up with a {@link NetworkError} that says how many attempts it made over how long.
+   */
+  async #withTransientRetry<T>(phase: 'submit' | 'evaluate', name: string, override: RetryPolicy | undefined, call: () => Promise<T>): Promise<T> {
+    const policy = override === undefined ? this.#transientRetry : checkRetryPolicy(override);
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        if (!isTransient(error, phase)) {
+          throw error;
+        }
+        if (attempt >= policy.maxAttempts) {
+          throw gaveUpTransient(error, attempt, Date.now() - started);
+        }
+        const delay = retryDelay(policy, attempt);
+        this.#logger.warn?.('network could not serve the call, retrying', { transaction: name, grpcCode: error.grpcCode, attempt, delayMs: delay });
+        await this.#sleep(delay);
+      }
+    }
   }
 
   async #beforeRetry(error: unknown, attempt: number, policy: RetryPolicy, name: string): Promise<void> {
@@ -228,6 +263,18 @@ function withAttempts(error: CommitError, attempts: number): CommitError {
         attempts,
         cause: error.cause,
       });
+}
+
+function gaveUpTransient(error: NetworkError, attempts: number, elapsedMs: number): NetworkError {
+  if (attempts === 1) {
+    return error;
+  }
+  return new NetworkError(`${error.shortMessage} (gave up after ${attempts} attempts over ${elapsedMs} ms of transient unavailability)`, {
+    cause: error.cause,
+    details: error.details,
+    ...(error.grpcCode === undefined ? {} : { grpcCode: error.grpcCode }),
+    ...(error.transactionName === undefined ? {} : { transactionName: error.transactionName }),
+  });
 }
 
 function newCommitHandle(submitted: SubmittedTransaction, transactionName: string): CommitHandle {

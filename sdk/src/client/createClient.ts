@@ -44,6 +44,7 @@ export function connectGateway(options: GatewayConnectOptions): BatteryTraceClie
     chainHeight: connection.chainHeight,
     onClose: () => { connection.close(); },
     ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.transientRetry ? { transientRetry: options.transientRetry } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });
 }

@@ -13,6 +13,11 @@ import { deadlineOptions, defaultDeadlines, type Deadlines } from './deadlines';
 export interface CommonConnectOptions {
   /** Retry policy for commit-time read conflicts; none by default. */
   readonly retry?: RetryPolicy;
+  /**
+   * Retry policy for transient unavailability (no endorsing peer available, no answer within the endorsement
+   * deadline); {@link retryPolicies.transient} by default, {@link retryPolicies.none} to turn it off.
+   */
+  readonly transientRetry?: RetryPolicy;
   /** Receives the SDK's diagnostics. */
   readonly logger?: Logger;
   /** Per-call deadlines; defaults in {@link defaultDeadlines}. */
@@ -128,6 +133,7 @@ export function organisationGatewayOptions(options: OrganisationConnectOptions):
     channel: material.channel,
     chaincode: material.chaincode,
     ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.transientRetry ? { transientRetry: options.transientRetry } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.deadlines ? { deadlines: options.deadlines } : {}),
   };

@@ -13,7 +13,8 @@ import {
   type RetryPolicy,
 } from '../../../sdk/src/index';
 import { endorseError, FakeContract, serviceError } from './support/fakeGateway';
-import { StatusCode } from '@hyperledger/fabric-gateway';
+import { EndorseError, GatewayError, StatusCode } from '@hyperledger/fabric-gateway';
+import { SubmitError } from '@hyperledger/fabric-gateway/dist/submiterror';
 import * as grpc from '@grpc/grpc-js';
 
 const lotSchema = z.object({ id: z.string(), massGrams: z.number().int() });
@@ -22,7 +23,7 @@ const getLot = defineTransaction('lot', 'GetLot', 'evaluate', z.object({ id: z.s
 const utf8 = new TextDecoder();
 const fastRetry: RetryPolicy = { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 4, multiplier: 2, jitter: false };
 
-function setup(retry?: RetryPolicy): { contract: FakeContract; client: ReturnType<typeof createTransactor>; sleeps: number[] } {
+function setup(retry?: RetryPolicy, transientRetry?: RetryPolicy): { contract: FakeContract; client: ReturnType<typeof createTransactor>; sleeps: number[] } {
   const contract = new FakeContract();
   const sleeps: number[] = [];
   const client = createTransactor({
@@ -33,6 +34,7 @@ function setup(retry?: RetryPolicy): { contract: FakeContract; client: ReturnTyp
       return Promise.resolve();
     },
     ...(retry ? { retry } : {}),
+    ...(transientRetry ? { transientRetry } : {}),
   });
   return { contract, client, sleeps };
 }
@@ -226,6 +228,76 @@ describe('SDK transactions', () => {
 
     it('rejects a nonsensical policy', () => {
       expect(() => createTransactor({ contract: new FakeContract(), retry: { ...retryPolicies.readConflicts, maxAttempts: 0 } })).to.throw(RangeError);
+    });
+  });
+
+  describe('transient unavailability', () => {
+    const noEndorser = (): EndorseError =>
+      new EndorseError({
+        code: grpc.status.UNAVAILABLE,
+        details: [],
+        cause: serviceError(grpc.status.UNAVAILABLE, 'failed to select a set of endorsers'),
+        transactionId: 'txUnavailable',
+        message: '14 UNAVAILABLE: failed to select a set of endorsers that satisfy the endorsement policy due to unavailability of peers',
+      });
+    const endorsementDeadline = (): EndorseError =>
+      new EndorseError({ code: grpc.status.DEADLINE_EXCEEDED, details: [], cause: serviceError(grpc.status.DEADLINE_EXCEEDED, 'deadline'), transactionId: 'txSlow', message: '4 DEADLINE_EXCEEDED: deadline' });
+    const noEvaluator = (): GatewayError =>
+      new GatewayError({ code: grpc.status.UNAVAILABLE, details: [], cause: serviceError(grpc.status.UNAVAILABLE, 'no peers'), message: '14 UNAVAILABLE: no peers available to evaluate chaincode' });
+
+    it('repeats an endorsement that found no peer, with backoff, separately from the read-conflict policy', async () => {
+      const { contract, client, sleeps } = setup(undefined, fastRetry);
+      contract.answer({ throws: noEndorser() }, { throws: endorsementDeadline() }, { result: { id: 'L1', massGrams: 5 } });
+      expect(await client.submit(mintLot, { id: 'L1', massGrams: 5 })).to.deep.equal({ id: 'L1', massGrams: 5 });
+      expect(contract.calls.map((call) => call.kind)).to.deep.equal(['submitAsync', 'submitAsync', 'submitAsync']);
+      expect(sleeps).to.deep.equal([1, 2]);
+    });
+
+    it('repeats an evaluation that found no peer', async () => {
+      const { contract, client, sleeps } = setup(undefined, fastRetry);
+      contract.answer({ throws: noEvaluator() }, { result: { id: 'L1', massGrams: 2 } });
+      expect(await client.evaluate(getLot, { id: 'L1' })).to.deep.equal({ id: 'L1', massGrams: 2 });
+      expect(contract.calls).to.have.length(2);
+      expect(sleeps).to.deep.equal([1]);
+    });
+
+    it('gives up after maxAttempts with a NetworkError that says how many attempts it made', async () => {
+      const { contract, client } = setup(undefined, fastRetry);
+      contract.answer({ throws: noEndorser() }, { throws: noEndorser() }, { throws: noEndorser() }, { result: { id: 'L1', massGrams: 1 } });
+      const error = await client.submit(mintLot, { id: 'L1', massGrams: 1 }).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(NetworkError);
+      expect((error as NetworkError).grpcCode).to.equal(grpc.status.UNAVAILABLE);
+      expect((error as NetworkError).shortMessage).to.match(/gave up after 3 attempts over \d+ ms of transient unavailability/);
+      expect((error as NetworkError).transactionName).to.equal('lot:MintLot');
+      expect(contract.calls).to.have.length(3);
+    });
+
+    it('never repeats a failure to submit for ordering, where the transaction may already be ordered', async () => {
+      const { contract, client } = setup(undefined, fastRetry);
+      const ordering = new SubmitError({ code: grpc.status.UNAVAILABLE, details: [], cause: serviceError(grpc.status.UNAVAILABLE, 'orderer'), transactionId: 'txOrder', message: '14 UNAVAILABLE: orderer' });
+      contract.answer({ throws: ordering }, { result: { id: 'L1', massGrams: 1 } });
+      const error = await client.submit(mintLot, { id: 'L1', massGrams: 1 }).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(NetworkError);
+      expect((error as NetworkError).shortMessage).not.to.contain('gave up');
+      expect(contract.calls).to.have.length(1);
+    });
+
+    it('never repeats an endorsement the chaincode refused', async () => {
+      const { contract, client } = setup(undefined, fastRetry);
+      contract.answer({ throws: endorseError(['lot L1 is in transit']) }, { result: { id: 'L1', massGrams: 1 } });
+      expect(await client.submit(mintLot, { id: 'L1', massGrams: 1 }).catch((e: unknown) => e)).to.be.instanceOf(EndorsementError);
+      expect(contract.calls).to.have.length(1);
+    });
+
+    it('retries by default and can be turned off per call', async () => {
+      const { contract, client, sleeps } = setup();
+      contract.answer({ throws: noEndorser() }, { result: { id: 'L1', massGrams: 1 } }, { throws: noEndorser() });
+      expect(await client.submit(mintLot, { id: 'L1', massGrams: 1 })).to.deep.equal({ id: 'L1', massGrams: 1 });
+      expect(sleeps).to.have.length(1);
+      expect(sleeps[0]).to.be.within(retryPolicies.transient.initialDelayMs / 2, retryPolicies.transient.initialDelayMs);
+      const error = await client.submit(mintLot, { id: 'L1', massGrams: 1 }, { transientRetry: retryPolicies.none }).catch((e: unknown) => e);
+      expect(error).to.be.instanceOf(NetworkError);
+      expect(contract.calls).to.have.length(3);
     });
   });
 
