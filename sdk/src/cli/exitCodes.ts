@@ -9,7 +9,6 @@ export const exitCodes = {
   'not-found': 4,
   forbidden: 5,
   conflict: 6,
-  contract: 6,
   endorsement: 7,
   commit: 8,
   network: 9,
@@ -17,6 +16,7 @@ export const exitCodes = {
   decode: 11,
   proofInvalid: 12,
   integrity: 13,
+  contract: 14,
 } as const satisfies Record<ErrorCategory | 'ok' | 'unexpected' | 'usage' | 'proofInvalid', number>;
 
 /** Ends a command with an exit code after it has printed its own outcome (e.g. a proof that does not verify). */
@@ -42,4 +42,4 @@ Exit codes:
   0 success             3 invalid request       4 not found         5 forbidden
   6 conflict            7 endorsement failed    8 commit failed     9 network unreachable
   10 configuration      11 unexpected result    12 proof invalid    13 history does not verify
-  2 usage, 1 other`;
+  14 contract refused    2 usage, 1 other`;
