@@ -29,6 +29,9 @@ if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json
   npm ci --no-audit --no-fund
 fi
 
+step "Provisioning the test host (Chromium)"
+bash scripts/lib/ensure-chromium.sh
+
 step "Build"
 npm run --silent build
 

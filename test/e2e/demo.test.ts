@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,10 +7,9 @@ import { formatMass, formatPercent } from '../../demo/report/format';
 import type { ReportData } from '../../demo/report/model';
 import { defaultScenarioInput } from '../../demo/scenario/input';
 import { certifiedCobaltBacking } from '../../demo/scenario/plan';
-import { openReportInChromium, type OpenedReport } from '../unit/demo/support/browser';
+import { requireChromium, openReportInChromium, type OpenedReport } from '../unit/demo/support/browser';
 import { networkDir, runId } from './support/network';
 
-const ROOT = path.resolve(__dirname, '../../..');
 
 function recycled(report: ReportData, element: string): number {
   const share = report.recycledContent?.shares.find((s) => s.element === element);
@@ -42,7 +40,7 @@ describe('demo: the mine-to-recycler story on the network', function () {
       reportDir: path.join(dir, 'lean'),
       write: () => undefined,
     });
-    execFileSync('bash', [path.join(ROOT, 'demo/scripts/ensure-chromium.sh')], { stdio: 'ignore' });
+    requireChromium();
     opened = await openReportInChromium(full.written.html);
   });
 

@@ -1,13 +1,11 @@
 import { expect } from 'chai';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { renderReportHtml } from '../../../demo/report/html';
 import { fixtureReport } from './fixture';
-import { openReportInChromium, type OpenedReport } from './support/browser';
+import { requireChromium, openReportInChromium, type OpenedReport } from './support/browser';
 
-const ROOT = path.resolve(__dirname, '../../../..');
 
 describe('demo report in headless Chromium', function () {
   this.timeout(180_000);
@@ -15,7 +13,7 @@ describe('demo report in headless Chromium', function () {
   let opened: OpenedReport;
 
   before(async () => {
-    execFileSync('bash', [path.join(ROOT, 'demo/scripts/ensure-chromium.sh')], { stdio: 'ignore' });
+    requireChromium();
     dir = mkdtempSync(path.join(os.tmpdir(), 'bt-report-'));
     const file = path.join(dir, 'index.html');
     writeFileSync(file, renderReportHtml(fixtureReport()));

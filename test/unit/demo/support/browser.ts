@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,5 +71,12 @@ export async function openReportInChromium(file: string, screenshot?: string): P
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Fails with a clear message when Chromium is missing; scripts/test.sh provisions it before the tests run. */
+export function requireChromium(): void {
+  if (!existsSync('/usr/bin/chromium')) {
+    throw new Error('/usr/bin/chromium is missing: run `bash scripts/lib/ensure-chromium.sh` (npm test does this in its set-up step)');
   }
 }

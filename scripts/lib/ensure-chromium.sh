@@ -6,7 +6,7 @@ set -euo pipefail
 
 usage() {
   cat <<USAGE
-Usage: bash demo/scripts/ensure-chromium.sh
+Usage: bash scripts/lib/ensure-chromium.sh
 
 Installs Debian's chromium package (apt-get) if /usr/bin/chromium is missing, then prints its version.
 Needs root (or sudo) only when it has to install.
