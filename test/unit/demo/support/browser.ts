@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-/** Debian's Chromium (installed by demo/scripts/ensure-chromium.sh); no browser is downloaded. */
+/** Debian's Chromium (provisioned by scripts/lib/ensure-chromium.sh, the test command's set-up step); no browser is downloaded. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
