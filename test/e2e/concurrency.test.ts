@@ -43,7 +43,7 @@ describe('concurrent conflicting operations', function () {
 
   it('lets exactly one of two racing proposals move the same lot', async () => {
     await miningA.mintLot({ id: id('lot-1'), facilityId: id('mine'), material: 'COBALT_HYDROXIDE', massGrams: 5_000_000 });
-    const propose = (client: BatteryTraceClient, name: string, to: string) =>
+    const propose = (client: BatteryTraceClient, name: string, to: string): ReturnType<BatteryTraceClient['proposeTransfer']> =>
       client.proposeTransfer({ id: id(name), lotId: id('lot-1'), toFacilityId: id(to), declaredMassGrams: 5_000_000, shippingDocumentsHash: documentsHash(name) });
     const outcomes = await Promise.allSettled([propose(miningA, 'tr-a', 'cam-a'), propose(miningB, 'tr-b', 'cam-b')]);
     const winners = outcomes.filter((o) => o.status === 'fulfilled');

@@ -183,7 +183,7 @@ function claimGoal(ctx: Context): Action | undefined {
 
 function batteryStages(ctx: Context): Stage[] {
   const free = freeBatteries(ctx.world);
-  const at = (kinds: readonly FacilityKind[]) => free.filter((b) => kinds.includes(holderKind(ctx.world, b) ?? 'MINE'));
+  const at = (kinds: readonly FacilityKind[]): typeof free => free.filter((b) => kinds.includes(holderKind(ctx.world, b) ?? 'MINE'));
   const waste = at(['RECYCLER']).filter((b) => b.passportStatus === 'WASTE' && (b.status === 'COLLECTED' || b.status === 'DISMANTLED'));
   const target = ctx.c.pick(waste);
   const recycler = target === undefined ? undefined : facilityOf(ctx.world, target.holderFacilityId);

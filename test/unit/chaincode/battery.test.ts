@@ -707,7 +707,7 @@ describe('GetPassport', () => {
     // transient data: the gateway asks no other organisation, so the caller names a second member of the collection
     await submit(network, identities.manufacturingUser, issue, { ...cell, lots: [{ lotId: 'coso4', massGrams: 500 }] }, { transient: { passportRestricted: restricted }, endorsingOrganizations: ['ManufacturingMSP', 'AuditorMSP'] });
   });
-  const passport = (who: typeof identities.miningUser) => query(network, who, 'battery:GetPassport', { id: 'cell-A' });
+  const passport = (who: typeof identities.miningUser): ReturnType<typeof query<'battery:GetPassport'>> => query(network, who, 'battery:GetPassport', { id: 'cell-A' });
 
   it('keeps restricted fields in the private collection, with their hash on the public record', async () => {
     const battery = await query(network, identities.miningUser, 'battery:GetBattery', { id: 'cell-A' });

@@ -5,7 +5,7 @@
  * goes through the honest chaincode as any organisation may send it.
  */
 import { expect } from 'chai';
-import { canonicalJson, CONSORTIUM_MSPS, ORGS, type Claim, type MaterialLot } from '../../../chaincode/src/api';
+import { canonicalJson, CONSORTIUM_MSPS, ORGS, type Claim, type MaterialLot, type TransformRequest } from '../../../chaincode/src/api';
 import { contracts } from '../../../chaincode/src/index';
 import { LotContract } from '../../../chaincode/src/contracts/LotContract';
 import {
@@ -235,7 +235,7 @@ describe('integrity against a dishonest participant', () => {
     it('refuses 1 t of claimed cobalt ore (3 kg Co) becoming 1 t of cobalt sulfate', async () => {
       await attest(network, 'att-mine', KOLWEZI, ['CERTIFIED_ORIGIN']);
       await submit(network, identities.miningUser, 'lot:MintLot', { id: 'ore', facilityId: KOLWEZI, material: 'COBALT_ORE', massGrams: 1_000_000, assay: { contentBasisPoints: 30 }, claims: ['CERTIFIED_ORIGIN'] });
-      const run = (assay: number, massGrams: number) => ({
+      const run = (assay: number, massGrams: number): TransformRequest => ({
         id: `run-${assay}-${massGrams}`, facilityId: KOLWEZI, processKind: 'REFINING', inputs: [{ lotId: 'ore', massGrams: 1_000_000 }],
         outputs: [{ id: `so4-${assay}-${massGrams}`, material: 'COBALT_SULFATE', massGrams, assay: { contentBasisPoints: assay } }], lossGrams: 1_000_000 - massGrams,
       });
@@ -268,7 +268,7 @@ describe('integrity against a dishonest participant', () => {
 
     it('treats scrap as pre-consumer only from a manufacturing process at a facility attested for it', async () => {
       const feed = await ship(network, 'feed', await mintAt(network, 'nmc-feed', 2_000, { material: 'NICKEL_MHP' }), CELL_PLANT, identities.miningUser, identities.manufacturingUser);
-      const scrapRun = (id: string, massGrams: number) => ({
+      const scrapRun = (id: string, massGrams: number): TransformRequest => ({
         id, facilityId: CELL_PLANT, processKind: 'CELL_MANUFACTURING', inputs: [{ lotId: feed.id, massGrams }],
         outputs: [{ id: `${id}-scrap`, material: 'SCRAP', massGrams, assay: { elements: { NICKEL: 1000 } } }], lossGrams: 0,
       });

@@ -11,7 +11,7 @@ describe('full-loop scenario on the in-memory ledger', () => {
       // ledger time starts now: the scenario's attestations and balancing period are dated from the wall clock;
       // the chaincode policy is the one the real peers run this scenario under
       const network = new MemoryNetwork(new Date().toISOString());
-      const client = (identity: (typeof identities)[keyof typeof identities]) =>
+      const client = (identity: (typeof identities)[keyof typeof identities]): BatteryTraceClient =>
         createClient({ contract: new MemoryGatewayContract(network, identity), mspId: identity.getMSPID() });
       return {
         miningAdmin: client(identities.miningAdmin),

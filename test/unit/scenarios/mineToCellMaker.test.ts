@@ -9,7 +9,7 @@ describe('scenario on the in-memory ledger', () => {
     prefix: 'unit',
     setUp: () => {
       const network = new MemoryNetwork();
-      const client = (identity: (typeof identities)[keyof typeof identities]) =>
+      const client = (identity: (typeof identities)[keyof typeof identities]): BatteryTraceClient =>
         createClient({ contract: new MemoryGatewayContract(network, identity), mspId: identity.getMSPID() });
       return {
         miningAdmin: client(identities.miningAdmin),

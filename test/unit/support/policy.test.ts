@@ -12,7 +12,7 @@ import { DEFAULT_CHAINCODE_POLICY } from '../../support/MemoryNetwork';
 import { authorityOf } from '../../support/pki/organisations';
 import { TestIdentity } from '../../support/TestIdentity';
 
-const peer = (mspId: string) => ({ mspId, role: 'peer' as const });
+const peer = (mspId: string): { mspId: string; role: 'peer' } => ({ mspId, role: 'peer' as const });
 
 describe('policy text', () => {
   it('parses the chaincode policy into one two-out-of-four gate over the peers', () => {

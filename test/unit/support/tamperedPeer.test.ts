@@ -49,7 +49,7 @@ describe('a tampered peer', () => {
     network.install(ORGS.mining, [...contracts, ForgeryContract]);
   });
 
-  const forge = (key: string, endorsingOrganizations?: string[]) =>
+  const forge = (key: string, endorsingOrganizations?: string[]): ReturnType<MemoryNetwork['submit']> =>
     network.submit(identities.miningAdmin, 'forgery:Overwrite', { arguments: [key, JSON.stringify({ forged: true })], ...(endorsingOrganizations ? { endorsingOrganizations } : {}) });
 
   it('cannot rewrite another organisation\'s record with its own endorsement: the validators refuse it', async () => {
