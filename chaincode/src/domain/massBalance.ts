@@ -1,7 +1,8 @@
 /**
  * Mass-balance bookkeeping (ISO 22095; DESIGN §2 rules 1–7), pure: movements are folded into statements,
- * debits draw on credits first in, first out (so each credit is used once), periods open, reconcile against
- * declared physical stock and close with carry-over. Masses are exact: sums run in BigInt.
+ * each debit records the credits it draws on (oldest first, only credits booked no later than the debit, and
+ * never more of a credit than the draws recorded on it leave), periods open, reconcile against declared
+ * physical stock and close with carry-over. Masses are exact: sums run in BigInt.
  */
 import {
   ContractError,
@@ -23,6 +24,8 @@ export interface MovementEntry {
   readonly kind: MovementKind;
   readonly massGrams: number;
   readonly bookedAt: string;
+  /** Debits: the credits the debit recorded it drew on. */
+  readonly drawnFrom?: readonly CreditDraw[];
 }
 
 /** A credit in a fold and what is left of it. */
@@ -127,10 +130,11 @@ function draw(credits: MutableCredit[], massGrams: number): CreditDraw[] {
 }
 
 /**
- * Folds a period's movements (any order; they are sorted by booking) over its opening balance. Debits draw on
- * the oldest credits first.
+ * Folds a period's movements (any order; they are sorted by booking) over its opening balance. A debit uses
+ * the credits it recorded; one without recorded draws takes the oldest credits first.
  * @param opening - the carried-over balance and the id it is drawn on under
- * @throws {@link ContractError} `INTERNAL` when stored debits exceed the credits (the ledger never allows it)
+ * @throws {@link ContractError} `INTERNAL` when a stored debit exceeds the credits booked before it or draws on
+ * a credit that was not booked before it, that does not exist, or that other debits used up (the ledger never allows it)
  */
 export function foldMovements(opening: { readonly massGrams: number; readonly id: string }, movements: readonly MovementEntry[]): Fold {
   const credits: MutableCredit[] = opening.massGrams > 0 ? [{ movementId: opening.id, massGrams: opening.massGrams, usedGrams: 0 }] : [];
@@ -142,7 +146,7 @@ export function foldMovements(opening: { readonly massGrams: number; readonly id
       credited += BigInt(movement.massGrams);
     } else {
       debited += BigInt(movement.massGrams);
-      drawOrFail(credits, movement);
+      applyDebit(credits, movement);
     }
   }
   const balance = BigInt(opening.massGrams) + credited - debited;
@@ -155,50 +159,46 @@ export function foldMovements(opening: { readonly massGrams: number; readonly id
   };
 }
 
-function drawOrFail(credits: MutableCredit[], debit: MovementEntry): void {
-  try {
-    draw(credits, debit.massGrams);
-  } catch {
-    throw new ContractError('INTERNAL', `stored debit ${debit.id} exceeds the credits booked before it`);
+function applyDebit(credits: MutableCredit[], debit: MovementEntry): void {
+  if (debit.drawnFrom === undefined) {
+    try {
+      draw(credits, debit.massGrams);
+    } catch {
+      throw new ContractError('INTERNAL', `stored debit ${debit.id} exceeds the credits booked before it`);
+    }
+    return;
   }
-}
-
-/**
- * Plans a debit against a fold: the credits it uses, oldest first. A claim never exceeds the available credit.
- * @throws {@link ContractError} `INSUFFICIENT_CREDIT` when the balance is smaller than `massGrams`
- */
-export function planDebit(fold: Fold, massGrams: number): CreditDraw[] {
-  if (massGrams > fold.balanceGrams) {
-    throw new ContractError('INSUFFICIENT_CREDIT', `the account holds ${fold.balanceGrams} g of credit, ${massGrams} g requested`);
+  let drawn = 0n;
+  for (const { movementId, massGrams } of debit.drawnFrom) {
+    const credit = credits.find((candidate) => candidate.movementId === movementId);
+    if (credit === undefined || credit.usedGrams + massGrams > credit.massGrams) {
+      throw new ContractError('INTERNAL', `stored debit ${debit.id} draws ${massGrams} g on ${movementId}, which was not booked before it or has less left`);
+    }
+    credit.usedGrams += massGrams;
+    drawn += BigInt(massGrams);
   }
-  return draw(
-    fold.credits.map((credit) => ({ ...credit })),
-    massGrams,
-  );
+  if (drawn !== BigInt(debit.massGrams)) {
+    throw new ContractError('INTERNAL', `stored debit ${debit.id} of ${debit.massGrams} g records draws of ${drawn} g`);
+  }
 }
 
 /**
  * Plans a debit booked at `at` among movements that may carry later times (clients' clocks differ within the
- * peers' window): it draws, oldest first, on the credits booked up to `at` that the movements up to `at` left,
- * and it may take no more than the lowest balance from `at` on — so that debits already booked with later times
- * still find their credit when every fold replays the movements in time order.
+ * peers' window): it draws, oldest first, on the credits booked up to `at`, less everything that the debits
+ * already stored drew on them — including debits stamped later than `at`, which keep their draws. Since every
+ * debit draws only on credits booked before it, the balance replayed in time order never goes below zero.
  * @param opening - the carried-over balance and the id it is drawn on under
- * @throws {@link ContractError} `INSUFFICIENT_CREDIT` when the balance at `at`, or at any later movement, is smaller
+ * @throws {@link ContractError} `INSUFFICIENT_CREDIT` when the credit left at `at` is smaller than `massGrams`
  */
 export function planDebitAt(opening: { readonly massGrams: number; readonly id: string }, movements: readonly MovementEntry[], at: string, massGrams: number): CreditDraw[] {
-  const sorted = [...movements].sort(byBookingOrder);
-  const upTo = sorted.filter((movement) => movement.bookedAt <= at);
-  const fold = foldMovements(opening, upTo);
-  let balance = BigInt(fold.balanceGrams);
-  let lowest = balance;
-  for (const movement of sorted.slice(upTo.length)) {
-    balance += movement.kind === 'CREDIT' ? BigInt(movement.massGrams) : -BigInt(movement.massGrams);
-    lowest = balance < lowest ? balance : lowest;
+  const fold = foldMovements(opening, movements);
+  const bookedBy = new Set([opening.id, ...movements.filter((movement) => movement.kind === 'CREDIT' && movement.bookedAt <= at).map((movement) => movement.id)]);
+  const available = fold.credits.filter((credit) => bookedBy.has(credit.movementId)).map((credit) => ({ ...credit }));
+  const left = available.reduce((sum, credit) => sum + BigInt(credit.massGrams - credit.usedGrams), 0n);
+  if (BigInt(massGrams) > left) {
+    throw new ContractError('INSUFFICIENT_CREDIT', `the account holds ${left} g of undrawn credit booked by ${at}, ${massGrams} g requested`);
   }
-  if (BigInt(massGrams) > lowest) {
-    throw new ContractError('INSUFFICIENT_CREDIT', `the account holds ${lowest} g of credit for a claim booked at ${at}, ${massGrams} g requested`);
-  }
-  return planDebit(fold, massGrams);
+  return draw(available, massGrams);
 }
 
 /** The material flows of a process run. */

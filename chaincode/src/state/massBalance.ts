@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   ContractError,
+  creditDrawSchema,
   massBalanceAccountId,
   massBalanceAccountSchema,
   massBalanceMovementSchema,
@@ -37,7 +38,8 @@ export const MASS_BALANCE_PERIOD: RecordType<MassBalancePeriod> = { name: RECORD
 /** Movements: endorsed by the facility's organisation. */
 export const MASS_BALANCE_MOVEMENT: RecordType<MassBalanceMovement> = { name: RECORD_TYPES.massBalanceMovement, schema: massBalanceMovementSchema, notFound: 'NOT_FOUND' };
 
-const movementEntrySchema = z.object({ kind: z.enum(MOVEMENT_KINDS), massGrams: massSchema }).strict();
+/** A movement's index entry: what a fold needs, so that folding a period reads its index keys and no movement record. */
+const movementEntrySchema = z.object({ kind: z.enum(MOVEMENT_KINDS), massGrams: massSchema, drawnFrom: z.array(creditDrawSchema).optional() }).strict();
 
 /** A movement to book. */
 export interface MovementDraft {
@@ -76,6 +78,7 @@ export async function bookMovement(ledger: Ledger, draft: MovementDraft): Promis
   await ledger.putEntry(massBalanceMovementKey(draft.account, monthOf(movement.bookedAt), movement.bookedAt, movement.id), [movement.ownerMsp], {
     kind: movement.kind,
     massGrams: movement.massGrams,
+    ...(movement.drawnFrom === undefined ? {} : { drawnFrom: movement.drawnFrom }),
   });
   return movement;
 }

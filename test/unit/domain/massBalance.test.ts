@@ -8,7 +8,6 @@ import {
   deviationBasisPoints,
   foldMovements,
   monthsBetween,
-  planDebit,
   planDebitAt,
   planOpenPeriod,
   reconcilePeriod,
@@ -72,18 +71,21 @@ describe('mass-balance domain', () => {
     });
   });
 
-  describe('planDebit', () => {
-    it('uses each credit at most once across debits', () => {
-      const fold = foldMovements(noOpening, [credit('c1', 100), credit('c22', 50)]);
-      expect(planDebit(fold, 120)).to.deep.equal([
+  describe('planDebitAt', () => {
+    const late = '2025-12-31T00:00:00.000Z';
+
+    it('draws on the oldest credits first, each at most once across debits', () => {
+      const draws = planDebitAt(noOpening, [credit('c1', 100), credit('c22', 50)], late, 120);
+      expect(draws).to.deep.equal([
         { movementId: 'c1', massGrams: 100 },
         { movementId: 'c22', massGrams: 20 },
       ]);
+      const next = planDebitAt(noOpening, [credit('c1', 100), credit('c22', 50), { ...debit('d1', 120, late), drawnFrom: draws }], late, 30);
+      expect(next).to.deep.equal([{ movementId: 'c22', massGrams: 30 }]);
     });
 
     it('rejects a claim above the available credit', () => {
-      const fold = foldMovements(noOpening, [credit('c1', 100)]);
-      expectCode(() => planDebit(fold, 101), 'INSUFFICIENT_CREDIT');
+      expectCode(() => planDebitAt(noOpening, [credit('c1', 100)], late, 101), 'INSUFFICIENT_CREDIT');
     });
 
     it('never lets the balance go negative and never uses a credit twice (random sequences)', () => {
@@ -97,8 +99,8 @@ describe('mass-balance domain', () => {
               return;
             }
             try {
-              planDebit(foldMovements(noOpening, movements), grams);
-              movements.push({ id: `m${index}`, kind: 'DEBIT', massGrams: grams, bookedAt });
+              const drawnFrom = planDebitAt(noOpening, movements, bookedAt, grams);
+              movements.push({ id: `m${index}`, kind: 'DEBIT', massGrams: grams, bookedAt, drawnFrom });
             } catch (error) {
               expect(isContractError(error, 'INSUFFICIENT_CREDIT')).to.equal(true);
             }
@@ -235,12 +237,66 @@ describe('planDebitAt (movements out of time order)', () => {
     expectCode(() => planDebitAt(opening, [entry('c', 'CREDIT', 5, 9)], at(2), 1), 'INSUFFICIENT_CREDIT');
   });
 
+  const drew = (id: string, massGrams: number, minute: number, drawnFrom: MovementEntry['drawnFrom']): MovementEntry => ({ ...entry(id, 'DEBIT', massGrams, minute), drawnFrom });
+
   it('leaves what a debit stamped later already drew: no gram is claimed twice', () => {
-    const movements = [entry('c', 'CREDIT', 1, 1), entry('later', 'DEBIT', 1, 13)];
+    const movements = [entry('c', 'CREDIT', 1, 1), drew('later', 1, 13, [{ movementId: 'c', massGrams: 1 }])];
     expectCode(() => planDebitAt(opening, movements, at(3), 1), 'INSUFFICIENT_CREDIT');
-    const replayable = [...movements, entry('c2', 'CREDIT', 1, 2)];
-    const draws = planDebitAt(opening, replayable, at(3), 1);
-    expect(() => foldMovements(opening, [...replayable, entry('now', 'DEBIT', 1, 3)])).not.to.throw();
-    expect(draws.reduce((sum, d) => sum + d.massGrams, 0)).to.equal(1);
+    const withAnother = [...movements, entry('c2', 'CREDIT', 1, 2)];
+    const draws = planDebitAt(opening, withAnother, at(3), 1);
+    expect(draws).to.deep.equal([{ movementId: 'c2', massGrams: 1 }]);
+    const fold = foldMovements(opening, [...withAnother, drew('now', 1, 3, draws)]);
+    expect(fold.credits.map((c) => [c.movementId, c.usedGrams])).to.deep.equal([
+      ['c', 1],
+      ['c2', 1],
+    ]);
+  });
+
+  it('keeps the draws a later-stamped debit recorded when an earlier-stamped claim takes a credit booked after it', () => {
+    // a 1 g certified credit at minute 1 and a 10 g credit at minute 5; a claim stamped minute 9 drew the 1 g;
+    // a claim stamped minute 7 (its client clock behind) must leave that gram alone
+    const movements = [entry('small', 'CREDIT', 1, 1), entry('large', 'CREDIT', 10, 5), drew('later', 1, 9, [{ movementId: 'small', massGrams: 1 }])];
+    expect(planDebitAt(opening, movements, at(7), 8)).to.deep.equal([{ movementId: 'large', massGrams: 8 }]);
+    expectCode(() => planDebitAt(opening, movements, at(3), 1), 'INSUFFICIENT_CREDIT');
+  });
+
+  it('refuses stored draws that over-use a credit or draw on one booked after the debit', () => {
+    expectCode(() => foldMovements(opening, [entry('c', 'CREDIT', 1, 1), drew('d1', 1, 2, [{ movementId: 'c', massGrams: 1 }]), drew('d2', 1, 3, [{ movementId: 'c', massGrams: 1 }])]), 'INTERNAL');
+    expectCode(() => foldMovements(opening, [drew('d1', 1, 2, [{ movementId: 'c', massGrams: 1 }]), entry('c', 'CREDIT', 1, 3)]), 'INTERNAL');
+    expectCode(() => foldMovements(opening, [entry('c', 'CREDIT', 5, 1), drew('d1', 2, 2, [{ movementId: 'c', massGrams: 1 }])]), 'INTERNAL');
+  });
+
+  it('never draws a credit twice nor lets a time-ordered replay fail, whatever the clients\' clocks (random skew)', () => {
+    const step = fc.record({ isCredit: fc.boolean(), grams: fc.integer({ min: 1, max: 50 }), skew: fc.integer({ min: -20, max: 20 }) });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const movements: MovementEntry[] = [];
+        steps.forEach(({ isCredit, grams, skew }, index) => {
+          const minute = Math.max(0, Math.min(59, 20 + Math.floor(index / 2) + skew));
+          if (isCredit) {
+            movements.push(entry(`c${index}`, 'CREDIT', grams, minute));
+            return;
+          }
+          try {
+            movements.push(drew(`d${index}`, grams, minute, planDebitAt(opening, movements, at(minute), grams)));
+          } catch (error) {
+            expect(isContractError(error, 'INSUFFICIENT_CREDIT'), String(error)).to.equal(true);
+          }
+        });
+        const byId = new Map(movements.map((m) => [m.id, m]));
+        const drawn = new Map<string, number>();
+        for (const debitEntry of movements.filter((m) => m.kind === 'DEBIT')) {
+          for (const d of debitEntry.drawnFrom ?? []) {
+            const source = byId.get(d.movementId);
+            expect(source !== undefined && source.bookedAt <= debitEntry.bookedAt, `${debitEntry.id} draws on ${d.movementId}`).to.equal(true);
+            drawn.set(d.movementId, (drawn.get(d.movementId) ?? 0) + d.massGrams);
+          }
+        }
+        for (const [id, grams] of drawn) {
+          expect(grams, id).to.be.at.most(byId.get(id)?.massGrams ?? 0);
+        }
+        expect(foldMovements(opening, movements).balanceGrams).to.be.at.least(0);
+      }),
+    );
   });
 });
