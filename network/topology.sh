@@ -1,4 +1,6 @@
 # shellcheck shell=bash
+# The values are used by the scripts that source this file.
+# shellcheck disable=SC2034
 # The local network's topology, names and ports: the one place they are defined.
 # Sourced by the scripts in scripts/; every value can be overridden from the environment.
 

@@ -55,13 +55,19 @@ if [[ -n "$reuse_dir" ]]; then
 else
   export BT_NETWORK_DIR="${BT_BENCH_NETWORK_DIR:-${root}/bench/.network}"
   export BT_PORT_BASE="${BT_BENCH_PORT_BASE:-20000}"
-  export BT_EXTRA_CHAINCODES="${BT_EXTRA_CHAINCODES:+${BT_EXTRA_CHAINCODES} }${one_org_chaincode}=$(one_org_policy)"
+  one_org_endorsement="$(one_org_policy)"
+  export BT_EXTRA_CHAINCODES="${BT_EXTRA_CHAINCODES:+${BT_EXTRA_CHAINCODES} }${one_org_chaincode}=${one_org_endorsement}"
   # shellcheck source=lib/common.sh
   source "${root}/scripts/lib/common.sh"
   running=true
   for name in "${BT_ORDERERS[@]/#/orderer-}" "${BT_ORGS[@]/#/peer-}"; do pid_alive "$name" || running=false; done
   if ! $running && ! $keep; then
-    trap 'status=$?; bash "${root}/scripts/network.sh" down; exit $status' EXIT
+    stop_bench_network() {
+      local status=$?
+      bash "${root}/scripts/network.sh" down
+      exit "$status"
+    }
+    trap stop_bench_network EXIT
   fi
   echo "==> Benchmark network in ${BT_NETWORK_DIR} (ports from ${BT_PORT_BASE})"
   bash "${root}/scripts/network.sh" up

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite from a fresh clone: dependencies, build, unit tests, then the end-to-end tests
+# The whole test suite from a fresh clone: dependencies, host tools, lint, build, unit tests, then the end-to-end tests
 # against a real local network. A network that was already running is reused and left running; a
 # network this script started is stopped again on exit, also when a test fails.
 set -euo pipefail
@@ -10,7 +10,8 @@ usage() {
   cat <<USAGE
 Usage: npm test [-- --unit-only]
 
-Installs dependencies when needed, builds, runs the unit tests, brings the local Fabric network up
+Installs dependencies and host tools when needed, lints (eslint, shellcheck), builds, runs
+the unit tests, brings the local Fabric network up
 (building the Fabric binaries on first use) and runs the end-to-end tests.
   --unit-only   skip the network and the end-to-end tests
 USAGE
@@ -29,8 +30,11 @@ if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json
   npm ci --no-audit --no-fund
 fi
 
-step "Provisioning the test host (Chromium)"
-bash scripts/lib/ensure-chromium.sh
+step "Provisioning the test host (Chromium, ShellCheck)"
+bash scripts/lib/ensure-test-host.sh
+
+step "Lint (eslint, shellcheck)"
+npm run --silent lint
 
 step "Build"
 npm run --silent build
@@ -49,7 +53,12 @@ network_running() {
 if network_running; then
   step "Reusing the running network"
 else
-  trap 'status=$?; bash "${BT_ROOT}/scripts/network.sh" down; exit $status' EXIT
+  stop_test_network() {
+    local status=$?
+    bash "${BT_ROOT}/scripts/network.sh" down
+    exit "$status"
+  }
+  trap stop_test_network EXIT
 fi
 bash scripts/network.sh up
 

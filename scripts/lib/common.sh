@@ -1,4 +1,6 @@
 # shellcheck shell=bash
+# The BT_* paths are used by the scripts that source this file.
+# shellcheck disable=SC2034
 # Shared helpers for the network scripts: paths, progress output, errors, process control.
 
 BT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -39,7 +41,7 @@ wait_for() {
   local what="$1" timeout="$2"; shift 2
   local deadline=$(($(date +%s) + timeout))
   until "$@" >/dev/null 2>&1; do
-    (($(date +%s) < deadline)) || return 1
+    (($(date +%s) < deadline)) || { echo "timed out after ${timeout} s waiting for ${what}" >&2; return 1; }
     sleep 0.5
   done
 }

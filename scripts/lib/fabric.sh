@@ -120,7 +120,7 @@ peer_cli() {
     export FABRIC_CFG_PATH="$BT_CONFIG_DIR"
     export CORE_PEER_LOCALMSPID="${BT_ORG_MSP[$org]}"
     export CORE_PEER_MSPCONFIGPATH; CORE_PEER_MSPCONFIGPATH="$(peer_org_dir "$org")/users/Admin@${org}.${BT_DOMAIN}/msp"
-    export CORE_PEER_ADDRESS="127.0.0.1:$(peer_port "$org")"
+    export CORE_PEER_ADDRESS; CORE_PEER_ADDRESS="127.0.0.1:$(peer_port "$org")"
     export CORE_PEER_TLS_ENABLED=true
     export CORE_PEER_TLS_ROOTCERT_FILE; CORE_PEER_TLS_ROOTCERT_FILE="$(peer_tls_ca "$org")"
     if [[ -n "${BT_CLI_TIMEOUT:-}" ]]; then
@@ -164,7 +164,8 @@ write_connection_material() {
     local identities=() 
     for user in "Admin" "User1" "User2"; do
       local msp="${dir}/users/${user}@${org}.${BT_DOMAIN}/msp"
-      local key; key="$(ls "${msp}/keystore/"* | head -n1)"
+      local keys=("${msp}/keystore/"*) key
+      key="${keys[0]}"
       identities+=("${user,,}=${msp}/signcerts/${user}@${org}.${BT_DOMAIN}-cert.pem=${key}")
     done
     local admin_tls="${dir}/users/Admin@${org}.${BT_DOMAIN}/tls"

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-/** Debian's Chromium (provisioned by scripts/lib/ensure-chromium.sh, the test command's set-up step); no browser is downloaded. */
+/** Debian's Chromium (provisioned by scripts/lib/ensure-test-host.sh, the test command's set-up step); no browser is downloaded. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
@@ -77,6 +77,6 @@ export async function openReportInChromium(file: string, screenshot?: string): P
 /** Fails with a clear message when Chromium is missing; scripts/test.sh provisions it before the tests run. */
 export function requireChromium(): void {
   if (!existsSync('/usr/bin/chromium')) {
-    throw new Error('/usr/bin/chromium is missing: run `bash scripts/lib/ensure-chromium.sh` (npm test does this in its set-up step)');
+    throw new Error('/usr/bin/chromium is missing: run `bash scripts/lib/ensure-test-host.sh` (npm test does this in its set-up step)');
   }
 }
